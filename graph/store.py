@@ -1,0 +1,95 @@
+"""The embedded store: extraction records plus the built graph, in one local file.
+
+The file is gzip-compressed JSON (``lexgraph-store`` format, versioned). It keeps the
+records as well as the graph so that ``build`` can skip unchanged files (content hash) and
+replace a changed file's contribution without touching the rest. Writes are atomic (a
+temporary file renamed over the old one): a failed or interrupted build loses nothing.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from lexgraph.model import Extraction
+
+FORMAT = "lexgraph-store"
+VERSION = 1
+DEFAULT_STORE = Path(".lexgraph") / "graph.json.gz"
+
+
+class StoreError(Exception):
+    """A store file that cannot be used; the message names the file and what to do."""
+
+
+def default_store_path() -> Path:
+    return Path(os.environ.get("LEXGRAPH_STORE") or DEFAULT_STORE)
+
+
+@dataclass
+class StoreData:
+    records: dict[str, Extraction] = field(default_factory=dict)  # source path -> record
+    graph: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
+
+    def cache_by_sha(self) -> dict[str, Extraction]:
+        return {r.sha256: r for r in self.records.values()}
+
+
+def _graph_to_json(graph: nx.MultiDiGraph) -> dict[str, Any]:
+    return {
+        "nodes": [attrs for _, attrs in graph.nodes(data=True)],
+        "edges": [[u, v, k, attrs] for u, v, k, attrs in graph.edges(keys=True, data=True)],
+    }
+
+
+def _graph_from_json(data: dict[str, Any]) -> nx.MultiDiGraph:
+    graph = nx.MultiDiGraph()
+    graph.add_nodes_from((attrs["key"], attrs) for attrs in data["nodes"])
+    graph.add_edges_from((u, v, k, attrs) for u, v, k, attrs in data["edges"])
+    return graph
+
+
+def save(path: Path, data: StoreData) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = {
+        "format": FORMAT,
+        "version": VERSION,
+        "records": [r.to_dict() for r in data.records.values()],
+        "graph": _graph_to_json(data.graph),
+    }
+    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=3) as out:
+            out.write(json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def load(path: Path, *, missing_ok: bool = False) -> StoreData:
+    if not path.exists():
+        if missing_ok:
+            return StoreData()
+        raise StoreError(f"{path}: no graph here yet; run `lexgraph build DOCS...` first (or pass --store)")
+    try:
+        with gzip.open(path, "rb") as handle:
+            payload = json.loads(handle.read())
+    except (OSError, EOFError, ValueError) as error:
+        raise StoreError(f"{path}: not a readable lexgraph store ({error}); rebuild it with `lexgraph build --fresh`") from error
+    if payload.get("format") != FORMAT:
+        raise StoreError(f"{path}: not a lexgraph store file")
+    if payload.get("version", 0) > VERSION:
+        raise StoreError(f"{path}: written by a newer lexgraph (store version {payload['version']}); upgrade lexgraph")
+    records = [Extraction.from_dict(r) for r in payload.get("records", [])]
+    return StoreData(
+        records={r.source: r for r in records},
+        graph=_graph_from_json(payload.get("graph") or {"nodes": [], "edges": []}),
+    )
