@@ -1,0 +1,45 @@
+"""Shared fixtures: paths to the project's examples and to ../shared, real services."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+CORPUS = SHARED / "corpus"
+
+
+def _need(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"{path} is absent (../shared is only present beside the repository)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return _need(SEEDS)
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    return _need(CORPUS / "gold.jsonl").parent
+
+
+def read_gold(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def seed_gold(seeds_dir: Path) -> dict[str, dict]:
+    return {row["file"]: row for row in read_gold(seeds_dir / "gold.jsonl")}
+
+
+try:  # the real Neo4j server fixtures (scripts/neo4j), when that module is present
+    from tests.neo4j_fixtures import *  # noqa: F403
+except ImportError:  # pragma: no cover - only while the module is being written
+    pass
