@@ -1,0 +1,91 @@
+"""The embedded store file: round trip, atomic writes, clear errors, exports."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from lexgraph.graph.build import build_graph
+from lexgraph.graph.export import export_graph
+from lexgraph.graph.store import StoreData, StoreError, load, save
+from tests.test_graph_build import cite, record
+
+
+def sample() -> StoreData:
+    records = [
+        record("a.txt", "16/KH-UBND@2022@ca-mau", [cite("33/CT-TTg@2021", date="2021-11-26")], kind="Kế hoạch"),
+        record("b.txt", "35/KH-UBND@2022@hau-giang/vi-thanh", [cite("16/KH-UBND@2022@ca-mau")]),
+    ]
+    return StoreData(records={r.source: r for r in records}, graph=build_graph(records))
+
+
+def test_round_trip_keeps_records_nodes_edges_and_properties(tmp_path: Path) -> None:
+    data = sample()
+    save(tmp_path / "g.json.gz", data)
+    loaded = load(tmp_path / "g.json.gz")
+    assert loaded.records.keys() == data.records.keys()
+    assert loaded.records["a.txt"].citations[0].date == "2021-11-26"
+    assert dict(loaded.graph.nodes(data=True)) == dict(data.graph.nodes(data=True))
+    assert sorted(loaded.graph.edges(keys=True, data=True), key=str) == sorted(data.graph.edges(keys=True, data=True), key=str)
+
+
+def test_missing_store_names_the_file_and_the_next_step(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match=r"no graph here yet; run `lexgraph build"):
+        load(tmp_path / "absent.json.gz")
+    assert load(tmp_path / "absent.json.gz", missing_ok=True).records == {}
+
+
+def test_corrupt_store_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json.gz"
+    bad.write_bytes(b"not gzip")
+    with pytest.raises(StoreError, match="not a readable lexgraph store"):
+        load(bad)
+    other = tmp_path / "other.json.gz"
+    other.write_bytes(gzip.compress(json.dumps({"format": "x"}).encode()))
+    with pytest.raises(StoreError, match="not a lexgraph store"):
+        load(other)
+
+
+def test_failed_save_leaves_the_previous_file_intact(tmp_path: Path) -> None:
+    path = tmp_path / "g.json.gz"
+    save(path, sample())
+    before = path.read_bytes()
+    broken = sample()
+    broken.graph.nodes["33/CT-TTg@2021"]["title"] = object()  # not JSON-serialisable
+    with pytest.raises(TypeError):
+        save(path, broken)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["g.json.gz"]
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json"])
+def test_exports_read_back_with_the_same_counts(tmp_path: Path, fmt: str) -> None:
+    import networkx as nx
+
+    graph = sample().graph
+    (out,) = export_graph(graph, fmt, tmp_path / f"g.{fmt}")
+    if fmt == "graphml":
+        back = nx.read_graphml(out)
+    elif fmt == "gexf":
+        back = nx.read_gexf(out)
+    else:
+        back = nx.node_link_graph(json.loads(out.read_text(encoding="utf-8")), edges="edges")
+    assert back.number_of_nodes() == graph.number_of_nodes()
+    assert back.number_of_edges() == graph.number_of_edges()
+
+
+def test_csv_export_has_neo4j_admin_headers(tmp_path: Path) -> None:
+    import csv
+
+    nodes, edges = export_graph(sample().graph, "csv", tmp_path / "csv")
+    with nodes.open(encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0][0] == "key:ID" and rows[0][-1] == ":LABEL"
+    assert len(rows) == 1 + 3
+    with edges.open(encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0][:3] == [":START_ID", ":END_ID", ":TYPE"]
+    assert len(rows) == 1 + 2
