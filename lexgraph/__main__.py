@@ -1,0 +1,5 @@
+"""``python -m lexgraph`` runs the CLI."""
+
+from lexgraph.cli import main
+
+main()
