@@ -59,6 +59,9 @@ _NUCLEUS = (
     "a|ă|â|e|ê|i|o|ô|ơ|u|ư|y"
 )
 _SYLLABLE = re.compile(f"(?:{_ONSET})?(?:{_NUCLEUS})(?:ch|ng|nh|c|m|n|p|t)?")
+# A legacy line is made of cp1252 characters only (its bytes were 8-bit); a line with any
+# other character (ư, ạ, ế ...) is Unicode Vietnamese and is never converted.
+_CP1252_HIGH = frozenset(bytes(range(0x80, 0x100)).decode("cp1252", errors="ignore"))
 _STRIP = "\"'()[]{}.,;:!?“”‘’…–—-/*|<>"
 
 
@@ -102,6 +105,10 @@ def is_syllable(word: str) -> bool:
         return False
     base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
     return _SYLLABLE.fullmatch(base) is not None
+
+
+def _legacy_shaped(line: str) -> bool:
+    return all(c < "\x80" or c in _CP1252_HIGH for c in line)
 
 
 def _score(line: str) -> tuple[int, int]:
@@ -149,11 +156,21 @@ def convert(text: str, encoding: str) -> str:
     return unicodedata.normalize("NFC", converted)
 
 
-def _gain(line: str, encoding: str) -> tuple[int, str]:
-    """How many more valid syllables converting ``line`` gives, and the converted line."""
+def _gain(line: str, encoding: str, *, confirmed: bool = False) -> tuple[int, str]:
+    """How many more valid syllables converting ``line`` gives, and the converted line.
+
+    ``confirmed``: the document is known to be legacy, so a conversion that is merely
+    no worse is kept (``Sè`` -> ``Số``: both are syllables) and counts as a gain of 1.
+    """
+    if not _legacy_shaped(line):
+        return 0, line
     before_valid, before_invalid = _score(line)
     after = convert(line, encoding)
     after_valid, after_invalid = _score(after)
+    if confirmed:
+        if after != line and after_valid >= before_valid and after_invalid <= before_invalid:
+            return max(1, after_valid - before_valid), after
+        return 0, line
     if after_valid <= before_valid or after_invalid >= before_invalid:
         return 0, line
     return after_valid - before_valid, after
@@ -185,11 +202,10 @@ def fix_legacy(text: str) -> LegacyResult:
     if best_encoding is None:
         return LegacyResult(text, None, 0)
     # Lines of a legacy document whose legacy letters all look like Unicode Vietnamese
-    # ones (``ThÕ giíi``) are converted too when that helps.
-    checked = set(candidates)
+    # ones (``ThÕ giíi``, ``Sè:``) are converted when that is no worse.
     for i, line in enumerate(lines):
-        if i not in checked and not line.isascii():
-            gain, new = _gain(line, best_encoding)
+        if i not in best_changed and not line.isascii():
+            gain, new = _gain(line, best_encoding, confirmed=True)
             if gain:
                 best_changed[i] = new
     for i, new in best_changed.items():
