@@ -1,0 +1,310 @@
+"""The header of a Vietnamese administrative document: issuer lines, number, place and date,
+kind line and title (Nghị định 30/2020/NĐ-CP, Phụ lục I, fixes this layout).
+
+Real headers arrive flattened from two-column tables: the issuer and the national motto
+interleaved, table pipes, markdown, hard wraps inside any field, a news summary before the
+document. The parser therefore works on a cleaned copy of a bounded window (a few KB), line by
+line, and never on the whole text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lexgraph.extractors.places import detone
+
+WINDOW = 9000  # characters of header window examined after the anchor
+
+# National motto / Party motto, matched on detone()d text (tone-placement insensitive).
+_MOTTO = re.compile(
+    r"công\s+hoa\s+xa\s+hôi(?:\s+chu\s+nghia\s+viêt\s+nam)?"
+    r"|đôc\s+lâp\s*[-–]\s*tư\s+do\s*[-–]\s*hanh\s+phuc"
+    r"|đang\s+công\s+san\s+viêt\s+nam"
+    r"|chu\s+nghia\s+viêt\s+nam"
+)
+_GAZETTE = re.compile(r"^(?:CÔNG BÁO|\d+)\b.*$|^\d+$")
+_RULE = re.compile(r"^[-_=*–—.\s]+$")
+
+# Kinds as they appear on the kind line, longest first. Value: the kind as written in gold.
+KIND_NAMES = [
+    "Thông tư liên tịch",
+    "Nghị quyết liên tịch",
+    "Văn bản hợp nhất",
+    "Chương trình hành động",
+    "Chương trình phối hợp",
+    "Kế hoạch phối hợp",
+    "Kế hoạch liên tịch",
+    "Quy chế phối hợp",
+    "Thông báo kết luận",
+    "Kế hoạch",
+    "Chỉ thị",
+    "Quyết định",
+    "Nghị quyết",
+    "Nghị định",
+    "Thông tư",
+    "Công điện",
+    "Công văn",
+    "Thông báo",
+    "Hướng dẫn",
+    "Quy định",
+    "Quy chế",
+    "Chương trình",
+    "Kết luận",
+    "Đề án",
+    "Báo cáo",
+    "Tờ trình",
+    "Phương án",
+    "Pháp lệnh",
+    "Hiến pháp",
+    "Luật",
+    "Lệnh",
+    "Điều lệ",
+    "Chiến lược",
+    "Quy hoạch",
+]
+_KIND_LINE = re.compile(
+    r"^(?P<kind>" + "|".join(re.escape(detone(k)) for k in KIND_NAMES) + r")(?=\s|$)(?!\s*:)"
+)
+_KIND_BY_FOLD = {detone(k): k for k in KIND_NAMES}
+
+_NUMBER_LINE = re.compile(
+    r"(?m)^[ \t]*(?:(?:Luật|Pháp lệnh|Nghị quyết)\s+)?[Ss][ốỐ]\s*(?:[:.]|(?=\s*\d))[ \t]*\n?[ \t]*"
+    r"(?P<raw>[^\n]*)"
+)
+NUMBER_RE = re.compile(
+    r"\d+(?:\.\d+)*[ \t]*(?:/[ \t]*\d{4}[ \t]*)?[/-][ \t]*[A-Za-zĐđ][\wĐđ&]*"
+    r"(?:[ \t]*[-/][ \t]*[\wĐđ&]+)*"
+)
+_DATE = re.compile(
+    r"(?m)^[ \t]*(?P<place>[A-ZĐÀ-ỸẠ-Ỹ](?:[^,;:/\n\d]|\n(?![ \t]*\n)){1,45}?)\s*,\s*"
+    r"[Nn]gày\s*(?P<d>\d{1,2})?[\s.…_]*tháng\s*(?P<m>\d{1,2})?[\s.…_]*năm\s*(?P<y>\d{4})"
+)
+_VV = re.compile(r"^(?:V/v|V/V|v/v|Về việc|V\.v)\b")
+
+# A full line that names the enacting authority (between title and preamble).
+_AUTHORITY = re.compile(
+    r"^(?:(?:chủ tịch|bộ trưởng|giám đốc|thủ tướng|tổng cục trưởng|cục trưởng|chủ nhiệm)\s+)?"
+    r"(?:ủy ban nhân dân|hội đồng nhân dân|thủ tướng chính phủ|chính phủ|quốc hội|"
+    r"ủy ban thường vụ quốc hội|ban chấp hành trung ương|bộ chính trị|ban bí thư|"
+    r"ban thường vụ|bộ\s+[\w ,\-–]+|sở\s+[\w ,\-–]+)"
+    r"(?:\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)(?:\s+[\w .\-–]*)?)?"
+    r"(?:\s*(?:khóa|kỳ họp)\b.*)?$"
+)
+_CONNECTOR_END = re.compile(
+    r"(?:\b(?:của|và|về|cho|tại|trong|đối với|với|theo|thực hiện|các|số|ngày|năm|đến|giai đoạn|"
+    r"trên|do|để|từ|thuộc|lần thứ|khóa|khoá)|[,;\-–])$",
+    re.IGNORECASE,
+)
+_BODY_CUE = re.compile(
+    r"^(?:Căn cứ|Thực hiện|Triển khai|Xét|Theo|Kính gửi|Để|Nhằm|Trong|Ngày \d|Qua|Sau|"
+    r"Trên cơ sở|Tiếp tục|[IVX]+[.\-]|\d+\.|[a-zđ]\)|Điều \d|Chương|Phần|QUYẾT ĐỊNH:)"
+)
+
+
+@dataclass
+class Header:
+    """What the header window yields; raw strings, normalised by ``metadata``."""
+
+    issuer_lines: list[str] = field(default_factory=list)
+    number_raw: str | None = None  # None: no 'Số' line; '' : blank number
+    number_line: bool = False
+    place: str | None = None
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    kind: str | None = None
+    title_lines: list[str] = field(default_factory=list)
+    title_upper: bool = False
+    end: int = 0  # offset (in the original text) just after the title
+    kind_offset: int = -1  # offset of the kind line in the cleaned window
+
+
+_OLD_TONES = {
+    "uỷ": "ủy", "uý": "úy", "uỳ": "ùy", "uỹ": "ũy", "uỵ": "ụy",
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+}  # fmt: skip
+_OLD_TONE_RE = re.compile("|".join(_OLD_TONES))
+
+
+def norm_tone(text: str) -> str:
+    """Lower case with the new tone placement (``Uỷ`` -> ``ủy``, ``khoá`` -> ``khóa``)."""
+    return _OLD_TONE_RE.sub(lambda m: _OLD_TONES[m.group(0)], text.lower())
+
+
+def clean_line(line: str) -> str:
+    line = line.replace("**", "").replace("*", "").replace("#", "")
+    return re.sub(r"\s+", " ", line).strip()
+
+
+def is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    return sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+
+
+def _find_anchor(text: str) -> int:
+    """Start of the header: the issuer lines just above the national motto, if any."""
+    probe = text[:40000]
+    m = _MOTTO.search(detone(probe))
+    if not m:
+        return 0
+    # Walk back over header-like lines (upper case, rules, pipes) to the issuer's first line.
+    start = probe.rfind("\n", 0, m.start()) + 1
+    pos = start
+    for _ in range(10):
+        if pos <= 0:
+            break
+        prev = probe.rfind("\n", 0, pos - 1) + 1
+        line = clean_line(probe[prev : pos - 1].replace("|", " "))
+        header_like = is_upper(line) or _RULE.match(line) or line.startswith(("Số", "SỐ"))
+        if line and not header_like or len(line) > 120:
+            break
+        pos = prev
+    return pos
+
+
+def parse_header(text: str) -> Header:
+    start = _find_anchor(text)
+    window = text[start : start + WINDOW]
+    header = Header()
+    # Line records: (cleaned line, offset of its end in ``text``).
+    lines: list[tuple[str, int]] = []
+    offset = start
+    for raw in window.split("\n"):
+        offset += len(raw) + 1
+        for cell in raw.split("|"):
+            lines.append((clean_line(cell), offset))
+    cleaned = "\n".join(line for line, _ in lines)
+
+    number_m = _NUMBER_LINE.search(cleaned[:4000])
+    date_m = _DATE.search(cleaned[:4000])
+    kind_from = 0
+    if number_m:
+        header.number_line = True
+        nm = NUMBER_RE.match(number_m.group("raw"))
+        header.number_raw = nm.group(0) if nm else ""
+        kind_from = number_m.end()
+    if date_m and (not number_m or date_m.start() < number_m.end() + 1500):
+        header.place = clean_line(date_m.group("place"))
+        header.day = int(date_m.group("d")) if date_m.group("d") else None
+        header.month = int(date_m.group("m")) if date_m.group("m") else None
+        header.year = int(date_m.group("y"))
+        if not number_m:
+            kind_from = date_m.end()
+    else:
+        date_m = None
+    first_field = min(
+        [m.start() for m in (number_m, date_m) if m] or [len(cleaned)]
+    )  # issuer lines come before the number/date (or interleave with the motto)
+
+    idx = _line_index(lines, kind_from)
+    fallback = _line_index(lines, date_m.end()) if date_m else idx
+    _parse_kind_title(lines, idx, fallback, header)
+
+    # Issuer: the upper-case lines before the first field and the kind line (the motto may
+    # interleave or wrap across lines, so it is removed from the joined string).
+    limit = min(first_field, header.kind_offset if header.kind_offset >= 0 else len(cleaned))
+    parts, acc = [], 0
+    for line, _ in lines:
+        if acc >= limit:
+            break
+        acc += len(line) + 1
+        if (
+            line
+            and not _RULE.match(line)
+            and not _GAZETTE.match(line)
+            and is_upper(line)
+            and not line.startswith(("Số", "SỐ"))
+        ):
+            parts.append(line)
+    issuer = re.sub(r"\s+", " ", _remove_motto(" ".join(parts))).strip(" -–")
+    if issuer:
+        header.issuer_lines = [issuer]
+    return header
+
+
+def _remove_motto(line: str) -> str:
+    """``line`` without the motto phrases (``detone`` keeps length, so spans correspond)."""
+    out, pos = [], 0
+    for m in _MOTTO.finditer(detone(line)):
+        out.append(line[pos : m.start()])
+        pos = m.end()
+    out.append(line[pos:])
+    return " ".join(out)
+
+
+def _line_index(lines: list[tuple[str, int]], offset: int) -> int:
+    """Index of the first line starting at or after ``offset`` of the cleaned window."""
+    acc = 0
+    for i, (line, _) in enumerate(lines):
+        if acc >= offset:
+            return i
+        acc += len(line) + 1
+    return len(lines)
+
+
+def _parse_kind_title(
+    lines: list[tuple[str, int]], idx: int, fallback: int, header: Header
+) -> None:
+    kind_idx = None
+    for i in range(idx, min(len(lines), idx + 40)):
+        line = lines[i][0]
+        if not line:
+            continue
+        m = _KIND_LINE.match(detone(line))
+        if m and is_upper(line[: m.end()]):
+            header.kind = _KIND_BY_FOLD[m.group("kind")]
+            kind_idx = i
+            rest = line[m.end() :].strip(" :-")
+            break
+        if _VV.match(line):  # Công văn: the subject line 'V/v ...' is its title
+            kind_idx = i
+            rest = line
+            break
+    if kind_idx is None:
+        # No kind line (seed 000): an upper-case line right after the number/date is the title.
+        for i in range(fallback, min(len(lines), fallback + 6)):
+            line = lines[i][0]
+            if line and is_upper(line) and not _RULE.match(line) and len(line) > 15:
+                kind_idx, rest = i, line
+                break
+        if kind_idx is None:
+            return
+    header.kind_offset = sum(len(line) + 1 for line, _ in lines[:kind_idx])
+    title: list[str] = [rest] if rest else []
+    end = lines[kind_idx][1]
+    i = kind_idx + 1
+    blanks = 0
+    while i < len(lines) and not title and blanks < 3:  # skip blank lines before the title
+        line = lines[i][0]
+        if line and not _RULE.match(line):
+            if _DATE.match(line) or line.startswith(("Căn cứ", "Kính gửi")):
+                break
+            title.append(line)
+            end = lines[i][1]
+        elif not line:
+            blanks += 1
+        i += 1
+    if not title:
+        return
+    upper = is_upper(title[0])
+    while i < len(lines) and len(title) < 12:
+        line = lines[i][0]
+        if not line or _RULE.match(line) or _DATE.match(line) or line.startswith("Kính gửi"):
+            break
+        if upper:
+            if not is_upper(line):
+                break
+            if _AUTHORITY.match(norm_tone(line)) and not _CONNECTOR_END.search(title[-1]):
+                break
+        elif _BODY_CUE.match(line) or (is_upper(line) and len(line) > 3):
+            break
+        title.append(line)
+        end = lines[i][1]
+        i += 1
+    header.title_lines = title
+    header.title_upper = upper
+    header.end = end

@@ -1,0 +1,146 @@
+"""A document's own metadata: kind, number, year, issuer, level, province, district, date,
+title and signer (``lexgraph.model.DocumentInfo``).
+
+Sources, most reliable first: the header (issuer lines, ``Số:``, place and date, kind line,
+title), the signature block (``TM. ỦY BAN NHÂN DÂN``), the opening sentence ("Ủy ban nhân dân
+tỉnh ban hành Kế hoạch ..."), the number's symbol, and finally the places the text names.
+Nothing is invented: a field no source supports stays None, with a warning saying why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+from lexgraph.extractors import organs
+from lexgraph.extractors.header import Header, parse_header
+from lexgraph.extractors.numbers import canonical_number, number_year, symbol
+from lexgraph.extractors.places import find_provinces, province_info
+from lexgraph.extractors.signature import parse_signature
+from lexgraph.extractors.truecase import truecase
+
+from lexgraph.model import DocumentInfo
+
+# Document-type abbreviations in the symbol (Nghị định 30/2020/NĐ-CP, Phụ lục III).
+SYMBOL_KINDS = {
+    "KH": "Kế hoạch",
+    "CT": "Chỉ thị",
+    "QĐ": "Quyết định",
+    "NQ": "Nghị quyết",
+    "TT": "Thông tư",
+    "TTLT": "Thông tư liên tịch",
+    "NQLT": "Nghị quyết liên tịch",
+    "NĐ": "Nghị định",
+    "CĐ": "Công điện",
+    "TB": "Thông báo",
+    "HD": "Hướng dẫn",
+    "QĐi": "Quy định",
+    "QC": "Quy chế",
+    "CTr": "Chương trình",
+    "KL": "Kết luận",
+    "ĐA": "Đề án",
+    "BC": "Báo cáo",
+    "TTr": "Tờ trình",
+    "PA": "Phương án",
+    "VBHN": "Văn bản hợp nhất",
+    "PL": "Pháp lệnh",
+    "L": "Luật",
+    "CV": "Công văn",
+    "GP": "Giấy phép",
+    "BB": "Biên bản",
+    "QH": "Luật",
+}
+
+
+def extract_metadata(text: str) -> tuple[DocumentInfo, list[str]]:
+    """The document's own metadata (``key`` left None for the caller) and warnings."""
+    warnings: list[str] = []
+    header = parse_header(text)
+    info = DocumentInfo()
+
+    if header.number_raw:
+        info.number = canonical_number(header.number_raw)
+    elif header.number_line:
+        warnings.append("number: the 'Số' line is blank")
+    else:
+        warnings.append("number: no 'Số' line in the header")
+
+    info.date, info.year = _date(header, warnings)
+    if info.year is None and info.number:
+        info.year = number_year(info.number)
+    info.kind = _kind(header, info.number, warnings)
+
+    sig = parse_signature(text, header.end)
+    info.signer = sig.signer
+
+    organ = organs.resolve(text, header, sig, info.number, _kind_is_cv(info.kind))
+    info.issuer, info.level = organ.issuer, organ.level
+    info.province, info.district = organ.province, organ.district
+    warnings.extend(organ.warnings)
+
+    info.title = _title(text, header)
+    if info.year is None and info.title:
+        m = re.search(r"\bnăm (\d{4})\b", info.title)
+        if m:
+            info.year = int(m.group(1))
+            warnings.append("year: taken from the title (no date or year-bearing number)")
+    return info, warnings
+
+
+def _kind_is_cv(kind: str | None) -> bool:
+    return kind == "Công văn"
+
+
+def _date(header: Header, warnings: list[str]) -> tuple[str | None, int | None]:
+    if header.year is None:
+        warnings.append("date: no place-and-date line in the header")
+        return None, None
+    if header.day is None or header.month is None:
+        warnings.append("date: the day or month is blank")
+        return None, header.year
+    try:
+        return dt.date(header.year, header.month, header.day).isoformat(), header.year
+    except ValueError:
+        warnings.append("date: not a valid calendar date")
+        return None, header.year
+
+
+def _kind(header: Header, number: str | None, warnings: list[str]) -> str | None:
+    parts = re.split(r"[-/]", symbol(number)) if number else []
+    first = parts[0] if parts else ""
+    if "VBHN" in parts:
+        return "Văn bản hợp nhất"
+    if header.kind:
+        return header.kind
+    if first in SYMBOL_KINDS:
+        return SYMBOL_KINDS[first]
+    if number and parts:  # 'number/ORGAN-UNIT': a Công văn has no type in its symbol
+        return "Công văn"
+    warnings.append("kind: no kind line and no number")
+    return None
+
+
+def _title(text: str, header: Header) -> str | None:
+    if not header.title_lines:
+        return None
+    title = re.sub(r"\s+", " ", " ".join(header.title_lines)).strip(" .;:")
+    if header.title_upper:
+        title = truecase(title, text[header.end :])
+    return title or None
+
+
+def most_named_province(text: str, limit: int = 200000) -> str | None:
+    """The province the text names most often (ties: the first named); used for context."""
+    mentions = find_provinces(text[:limit])
+    if not mentions:
+        return None
+    counts = Counter(m.province.name for m in mentions)
+    best = max(counts.values())
+    for m in mentions:
+        if counts[m.province.name] == best:
+            return m.province.name
+    return None
+
+
+__all__ = ["extract_metadata", "most_named_province", "province_info", "SYMBOL_KINDS"]

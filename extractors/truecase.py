@@ -1,0 +1,165 @@
+"""Restore the letter case of an upper-case title or organ name from the document's own body.
+
+Vietnamese titles are printed in capitals, but the body usually repeats the same phrases in
+running text ("Thực hiện Chỉ thị số 33/CT-TTg ... của Thủ tướng Chính phủ"). So the case of
+each title word is taken from the body: first from occurrences after the same preceding word
+(``Đại hội`` vs ``Nghị quyết đại hội``), then from any occurrence, ignoring sentence-initial
+words and headings. Words never seen fall back to lower case, except acronyms, Roman numerals
+after ``khóa``/``thứ``, province names and document numbers. Letters are never changed, only
+their case: the source spelling (``khoá``, ``Uỷ``) is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from lexgraph.extractors.numbers import canonical_number
+from lexgraph.extractors.places import detone, find_provinces
+
+_WORD = re.compile(r"[^\W\d_]+")
+_NUMBER = re.compile(r"\d+(?:\.\d+)*(?:/\d{4})? ?[/-] ?[A-ZĐ][\wĐđ&]*(?: ?[-/] ?[\wĐđ&]+)*")
+_ROMAN = re.compile(r"^(?=[ivxlc]+$)(?:c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$")
+_ROMAN_AFTER = {"khoa", "thư", "lân", "ky", "phân", "chương", "muc", "đơt"}
+_INITIAL_BEFORE = set('.:;!?"“”(-–•*|)]')
+_VOWELS = set("aăâeêioôơuưy")
+BODY_WINDOW = 80000
+
+
+def _shape(word: str) -> str:
+    """Case mask of a word: ``l`` lower, ``t`` title, ``u`` upper, else the exact mask."""
+    if word.islower():
+        return "l"
+    if word.isupper():
+        return "u" if len(word) > 1 else "t"
+    if word[0].isupper() and word[1:].islower():
+        return "t"
+    return "".join("U" if c.isupper() else "L" for c in word)
+
+
+def _apply(word: str, shape: str) -> str:
+    if shape == "l":
+        return word.lower()
+    if shape == "u":
+        return word.upper()
+    if shape == "t":
+        return word[:1].upper() + word[1:].lower()
+    if len(shape) == len(word):
+        return "".join(
+            c.upper() if s == "U" else c.lower() for c, s in zip(word, shape, strict=True)
+        )
+    return word.lower()
+
+
+class CaseModel:
+    """Case evidence from a body text, restricted to the words of interest."""
+
+    def __init__(self, body: str, words: set[str]) -> None:
+        self.bigram: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+        self.unigram: dict[str, Counter[str]] = defaultdict(Counter)
+        tokens = list(_WORD.finditer(body[:BODY_WINDOW]))
+        prev_key = ""
+        for i, m in enumerate(tokens):
+            tok = m.group(0)
+            key = detone(tok)
+            if key in words:
+                upper_ctx = (
+                    tok.isupper()
+                    and len(tok) > 1
+                    and any(
+                        0 <= j < len(tokens)
+                        and tokens[j].group(0).isupper()
+                        and len(tokens[j].group(0)) > 1
+                        for j in (i - 1, i + 1)
+                    )
+                )
+                if not upper_ctx and not _initial(body, m.start()):
+                    shape = _shape(tok)
+                    self.bigram[(prev_key, key)][shape] += 1
+                    self.unigram[key][shape] += 1
+            prev_key = key
+
+    def shape(self, prev_key: str, key: str) -> str | None:
+        for counter in (self.bigram.get((prev_key, key)), self.unigram.get(key)):
+            if counter:
+                ranked = counter.most_common()
+                best, n = ranked[0]
+                if len(ranked) > 1 and ranked[1][1] == n and "l" in (best, ranked[1][0]):
+                    return "l"  # a tie goes to lower case
+                return best
+        return None
+
+
+def _initial(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i < 0 or text[i] in _INITIAL_BEFORE
+
+
+def _is_acronym(word: str) -> bool:
+    return len(word) > 1 and not any(c in _VOWELS for c in detone(word))
+
+
+def truecase(title: str, body: str) -> str:
+    """Sentence case for an upper-case ``title`` using ``body`` as evidence."""
+    title = re.sub(r"\s+", " ", title).strip()
+    words = list(_WORD.finditer(title))
+    keys = {detone(m.group(0)) for m in words}
+    model = CaseModel(body, keys)
+    proper: dict[int, str] = {}  # start offset -> proper-noun spelling of that word
+    lower_at: set[int] = set()
+    for mention in find_provinces(title):
+        for pm, pw in zip(
+            _WORD.finditer(title[mention.start : mention.end]),
+            _WORD.finditer(mention.province.name),
+            strict=False,
+        ):
+            if detone(pm.group(0)) == detone(pw.group(0)):
+                proper[mention.start + pm.start()] = pw.group(0)
+        # 'THÀNH PHỐ HÀ NỘI' -> 'thành phố Hà Nội': the unit word before a name is common.
+        before = title[max(0, mention.start - 11) : mention.start]
+        unit = re.search(r"(?:tỉnh|thành phố)\s*$", before, re.IGNORECASE)
+        if unit:
+            for w in _WORD.finditer(unit.group(0)):
+                lower_at.add(mention.start - len(unit.group(0)) + w.start())
+    numbers = [n for n in _NUMBER.finditer(title) if "/" in n.group(0)]
+    inside = {w.start() for n in numbers for w in words if n.start() <= w.start() < n.end()}
+    out: list[str] = []
+    pos = 0
+    prev_key = ""
+    for i, m in enumerate(words):
+        word, key = m.group(0), detone(m.group(0))
+        out.append(title[pos : m.start()])
+        pos = m.end()
+        if m.start() in inside:
+            out.append(word)
+            prev_key = key
+            continue
+        next_to_digit = (m.start() > 0 and title[m.start() - 1].isdigit()) or (
+            m.end() < len(title) and title[m.end()].isdigit()
+        )
+        if i == 0:
+            shape = model.shape("", key) if _is_acronym(word) else "t"
+            cased = _apply(word, shape if shape in ("u", "t") else "t")
+        elif next_to_digit:
+            cased = word
+        elif m.start() in lower_at:
+            cased = word.lower()
+        elif m.start() in proper:
+            cased = _apply(word, "t")
+        else:
+            shape = model.shape(prev_key, key)
+            if shape is None:
+                if _is_acronym(word) or (_ROMAN.match(key) and prev_key in _ROMAN_AFTER):
+                    shape = "u"
+                else:
+                    shape = "l"
+            cased = _apply(word, shape)
+        out.append(cased)
+        prev_key = key
+    out.append(title[pos:])
+    result = "".join(out)
+    for n in reversed(numbers):  # same length before and after case changes
+        result = result[: n.start()] + canonical_number(n.group(0)) + result[n.end() :]
+    return result
