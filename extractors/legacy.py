@@ -179,35 +179,40 @@ def _gain(line: str, encoding: str, *, confirmed: bool = False) -> tuple[int, st
 def fix_legacy(text: str) -> LegacyResult:
     """Detect TCVN3/VNI text line by line and convert it; leave Unicode text untouched.
 
-    The encoding with the larger total gain over the document wins, and only its
-    conversions are applied (a document is typed in one font family; mixing tables
-    line by line would turn noise into wrong letters).  Lines without any trigger
-    character are looked at only once a legacy encoding has been found, so a Unicode
-    document costs one regex scan.
+    Evidence rules, measured on the 648-document Unicode corpus (no false conversion):
+    a line is converted when the conversion gains at least two valid syllables, or one
+    when the document is *legacy-shaped* (most of its non-ASCII lines use only cp1252
+    characters, as 8-bit text does; Unicode Vietnamese almost always has ư, ạ, ế ...).
+    The encoding with the larger total gain wins, and only its conversions are applied
+    (a document is typed in one font family).  In a legacy-shaped document, remaining
+    lines are converted when that is no worse (``Sè:`` -> ``Số:``).  Lines without any
+    trigger character cost nothing unless a legacy encoding was found.
     """
     if not _TRIGGER_RE.search(text):
         return LegacyResult(text, None, 0)
     lines = text.split("\n")
-    candidates = [i for i, ln in enumerate(lines) if _TRIGGER_RE.search(ln)]
+    nonascii = [i for i, ln in enumerate(lines) if not ln.isascii()]
+    shaped = sum(1 for i in nonascii if _legacy_shaped(lines[i]))
+    legacy_doc = shaped * 2 >= len(nonascii)
+    candidates = [i for i in nonascii if _TRIGGER_RE.search(lines[i])]
     best_total, best_encoding, best_changed = 0, None, {}
     for encoding in ENCODINGS:
         total, changed = 0, {}
         for i in candidates:
             gain, new = _gain(lines[i], encoding)
-            if gain:
+            if gain >= 2 or (gain and legacy_doc):
                 total += gain
                 changed[i] = new
         if total > best_total:
             best_total, best_encoding, best_changed = total, encoding, changed
-    if best_encoding is None:
+    if best_encoding is None or best_total < 2:
         return LegacyResult(text, None, 0)
-    # Lines of a legacy document whose legacy letters all look like Unicode Vietnamese
-    # ones (``ThÕ giíi``, ``Sè:``) are converted when that is no worse.
-    for i, line in enumerate(lines):
-        if i not in best_changed and not line.isascii():
-            gain, new = _gain(line, best_encoding, confirmed=True)
-            if gain:
-                best_changed[i] = new
+    if legacy_doc:
+        for i in nonascii:
+            if i not in best_changed:
+                gain, new = _gain(lines[i], best_encoding, confirmed=True)
+                if gain:
+                    best_changed[i] = new
     for i, new in best_changed.items():
         lines[i] = new
     return LegacyResult("\n".join(lines), best_encoding, len(best_changed))
