@@ -50,8 +50,11 @@ def read_pdf(
     source: str | Path | IO[bytes], name: str, *, max_chars: int
 ) -> tuple[str, list[str], bool]:
     """Return (text, warnings, truncated); ReadError for encrypted, corrupt or scanned PDFs."""
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams, LTTextContainer
+    try:
+        from pdfminer.high_level import extract_pages
+        from pdfminer.layout import LAParams, LTTextContainer
+    except ImportError as err:
+        raise ReadError(name, "cannot read PDF: pip install pdfminer.six") from err
 
     pages_total = _check_encryption(source, name)
     if hasattr(source, "seek"):
