@@ -64,12 +64,12 @@ KIND_NAMES = [
     "Quy hoạch",
 ]
 _KIND_LINE = re.compile(
-    r"^(?P<kind>" + "|".join(re.escape(detone(k)) for k in KIND_NAMES) + r")(?=\s|$)(?!\s*:)"
+    r"^(?P<kind>" + "|".join(re.escape(detone(k)) for k in KIND_NAMES) + r")(?=\s|$|\d)(?!\s*:)"
 )
 _KIND_BY_FOLD = {detone(k): k for k in KIND_NAMES}
 
 _NUMBER_LINE = re.compile(
-    r"(?m)^[ \t]*(?:(?:Luật|Pháp lệnh|Nghị quyết)\s+)?[Ss][ốỐ]\s*(?:[:.]|(?=\s*\d))[ \t]*\n?[ \t]*"
+    r"(?m)^[ \t]*(?:(?:Luật|Pháp lệnh|Nghị quyết)\s+[Ss]ố|S[ốỐ])\s*(?:[:.]|(?=\s*\d))[ \t]*\n?[ \t]*"
     r"(?P<raw>[^\n]*)"
 )
 NUMBER_RE = re.compile(
@@ -80,6 +80,8 @@ _DATE = re.compile(
     r"(?m)^[ \t]*(?P<place>[A-ZĐÀ-ỸẠ-Ỹ](?:[^,;:/\n\d]|\n(?![ \t]*\n)){1,45}?)\s*,\s*"
     r"[Nn]gày\s*(?P<d>\d{1,2})?[\s.…_]*tháng\s*(?P<m>\d{1,2})?[\s.…_]*năm\s*(?P<y>\d{4})"
 )
+# Table cells flattened into one line: pipes, tabs, wide gaps, rule strokes.
+_CELL = re.compile(r"\||\t| {3,}|_{3,}|-{5,}")
 _VV = re.compile(r"^(?:V/v|V/V|v/v|Về việc|V\.v)\b")
 
 # A full line that names the enacting authority (between title and preamble).
@@ -118,6 +120,7 @@ class Header:
     title_upper: bool = False
     end: int = 0  # offset (in the original text) just after the title
     kind_offset: int = -1  # offset of the kind line in the cleaned window
+    subject_line: bool = False  # a 'V/v ...' line: the layout of a Công văn
 
 
 _OLD_TONES = {
@@ -166,8 +169,15 @@ def _find_anchor(text: str) -> int:
     return pos
 
 
-def parse_header(text: str) -> Header:
-    start = _find_anchor(text)
+def parse_header(text: str, anchor: bool = True) -> Header:
+    """Parse the header window; ``anchor=False`` parses ``text`` from its first line (used
+    for the authentication block at the end of a consolidated text)."""
+    start = _find_anchor(text) if anchor else 0
+    if not anchor:  # keep only the last paragraph before the 'Số' line
+        number = _NUMBER_LINE.search(text)
+        if number:
+            cut = text.rfind("\n\n", 0, number.start())
+            start = cut + 2 if cut >= 0 else 0
     window = text[start : start + WINDOW]
     header = Header()
     # Line records: (cleaned line, offset of its end in ``text``).
@@ -175,7 +185,7 @@ def parse_header(text: str) -> Header:
     offset = start
     for raw in window.split("\n"):
         offset += len(raw) + 1
-        for cell in raw.split("|"):
+        for cell in _CELL.split(raw):
             lines.append((clean_line(cell), offset))
     cleaned = "\n".join(line for line, _ in lines)
 
@@ -254,6 +264,14 @@ def _parse_kind_title(
         line = lines[i][0]
         if not line:
             continue
+        if " " not in line and i + 1 < len(lines) and is_upper(line):  # 'NGHỊ\nĐỊNH'
+            joined = f"{line} {lines[i + 1][0]}"
+            m = _KIND_LINE.match(detone(joined))
+            if m and m.end() > len(line) and is_upper(joined[: m.end()]):
+                header.kind = _KIND_BY_FOLD[m.group("kind")]
+                kind_idx = i + 1
+                rest = joined[m.end() :].strip(" :-")
+                break
         m = _KIND_LINE.match(detone(line))
         if m and is_upper(line[: m.end()]):
             header.kind = _KIND_BY_FOLD[m.group("kind")]
@@ -262,6 +280,7 @@ def _parse_kind_title(
             break
         if _VV.match(line):  # Công văn: the subject line 'V/v ...' is its title
             kind_idx = i
+            header.subject_line = True
             rest = line
             break
     if kind_idx is None:

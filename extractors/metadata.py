@@ -57,6 +57,14 @@ def extract_metadata(text: str) -> tuple[DocumentInfo, list[str]]:
     """The document's own metadata (``key`` left None for the caller) and warnings."""
     warnings: list[str] = []
     header = parse_header(text)
+    sig_from = header.end
+    auth = text.find(_VBHN_MARK, len(text) // 3)
+    if auth >= 0:  # consolidated text: its own number, date and signer follow the body
+        block = parse_header(text[max(0, auth - 400) : auth + 600], anchor=False)
+        if block.number_raw and "VBHN" in block.number_raw.upper():
+            block.title_lines, block.title_upper = header.title_lines, header.title_upper
+            block.end, block.kind = header.end, "Văn bản hợp nhất"
+            header, sig_from = block, max(0, auth - 400)
     info = DocumentInfo()
 
     if header.number_raw:
@@ -71,7 +79,7 @@ def extract_metadata(text: str) -> tuple[DocumentInfo, list[str]]:
         info.year = number_year(info.number)
     info.kind = _kind(header, info.number, warnings)
 
-    sig = parse_signature(text, header.end)
+    sig = parse_signature(text, sig_from)
     info.signer = sig.signer
 
     organ = organs.resolve(text, header, sig, info.number, _kind_is_cv(info.kind))
@@ -86,6 +94,9 @@ def extract_metadata(text: str) -> tuple[DocumentInfo, list[str]]:
             info.year = int(m.group(1))
             warnings.append("year: taken from the title (no date or year-bearing number)")
     return info, warnings
+
+
+_VBHN_MARK = "XÁC THỰC VĂN BẢN HỢP NHẤT"
 
 
 def _kind_is_cv(kind: str | None) -> bool:
@@ -113,6 +124,8 @@ def _kind(header: Header, number: str | None, warnings: list[str]) -> str | None
         return "Văn bản hợp nhất"
     if header.kind:
         return header.kind
+    if header.subject_line:  # 'V/v ...' under the number: a Công văn (5253/CT-CS, Cục Thuế)
+        return "Công văn"
     if first in SYMBOL_KINDS:
         return SYMBOL_KINDS[first]
     if number and parts:  # 'number/ORGAN-UNIT': a Công văn has no type in its symbol
