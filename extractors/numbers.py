@@ -56,3 +56,69 @@ def symbol(number: str) -> str:
     """The ký hiệu after the number: ``16/KH-UBND`` -> ``KH-UBND``; ``25-NQ/TW`` -> ``NQ/TW``."""
     match = re.match(r"^\d+(?:\.\d+)?(?:/\d{4})?[-/]", number)
     return number[match.end() :] if match else number
+
+
+# --- Finding numbers in running text -------------------------------------------------
+#
+# One compiled pattern finds every candidate; everything else is local parsing.
+# Grammar: NUMBER SEP [YEAR /] TOKEN (JOINER TOKEN)*
+#   NUMBER  digits, optionally dotted (66.7/2025/NQ-CP); not preceded by a word
+#           character, '.', ',', '/' or '-' so that 66.7 is never read as 7 and
+#           '2.269/6.974' (a ratio) never starts a match;
+#   SEP     '-' or '/', with a space on at most one side ('05- CT/TW', '02 /CT-UBND'),
+#           so that '2020 - UBND' (a dash in prose) is not a number;
+#   TOKEN   an upper-case-initial symbol (TTg, CTr, QĐi, UBTVQH11, BCĐQG1237) that is
+#           not followed by another letter, so 'Ngày', 'Hoàn' never qualify;
+#   JOINER  '-', '/', '&' with a space or a line break on one side only
+#           ('33/CT -TTg', '27/NQ- TW', '22/2026/NĐ-\nCP', 'QLN& TTBĐS').
+_TOKEN_RE = r"[A-ZĐ][A-Za-zĐđ]*\d*(?![^\W_])"
+NUMBER_RE = re.compile(
+    r"(?<![\w.,/\-])"
+    r"(?P<num>\d{1,6}(?:\.\d{1,3})?)"
+    r"(?:[ \t]?[-/](?=[^\s])|[-/][ \t]{1,2}(?=\S))"
+    r"(?:(?P<year>\d{4})[ \t]?/[ \t]?)?"
+    rf"(?P<sym>{_TOKEN_RE}(?:(?:[ \t]?[-/&]|[-/&][ \t]{{0,2}}\n?[ \t]{{0,2}}){_TOKEN_RE}){{0,6}})"
+)
+
+# Type codes (the first symbol token of a State number, the token after '-' of a Party
+# number) -> kind, used when the text gives no kind word before the number.
+TYPE_KINDS = {
+    "NQ": "Nghị quyết",
+    "NQLT": "Nghị quyết liên tịch",
+    "NĐ": "Nghị định",
+    "CT": "Chỉ thị",
+    "QĐ": "Quyết định",
+    "QĐi": "Quy định",
+    "KL": "Kết luận",
+    "KH": "Kế hoạch",
+    "CTr": "Chương trình",
+    "HD": "Hướng dẫn",
+    "QC": "Quy chế",
+    "ĐA": "Đề án",
+    "TT": "Thông tư",
+    "TTLT": "Thông tư liên tịch",
+    "PL": "Pháp lệnh",
+    "TTr": "Tờ trình",
+    "BC": "Báo cáo",
+    "TB": "Thông báo",
+    "CĐ": "Công điện",
+    "PA": "Phương án",
+    "QH": "Luật",
+    "L": "Luật",
+    "CP": "Nghị định",
+    "HĐBT": "Quyết định",
+    "CTTg": "Chỉ thị",
+    "UBTVQH": "Nghị quyết",
+}
+
+
+def type_code(number: str) -> str:
+    """``16/KH-UBND`` -> ``KH``; ``25-NQ/TW`` -> ``NQ``; ``63/2025/QH15`` -> ``QH``."""
+    sym = symbol(number)
+    head = re.split(r"[-/&]", sym, maxsplit=1)[0]
+    return re.sub(r"\d+$", "", head)
+
+
+def kind_from_number(number: str) -> str:
+    """Kind implied by the symbol alone; a symbol without a type code is a Công văn."""
+    return TYPE_KINDS.get(type_code(number), "Công văn")

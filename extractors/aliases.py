@@ -1,0 +1,103 @@
+"""Well-known documents cited without a number, resolved through a table kept as data.
+
+``Nghị quyết Hội nghị lần thứ bảy Ban Chấp hành Trung ương Đảng (khoá XI)`` is
+Nghị quyết 25-NQ/TW of 2013-06-03. The table (data/aliases.json) holds regexes over
+folded text, so tone-mark placement and case do not matter. To stay fast on 1 MB texts
+the folded matching runs only on windows around the cheap anchor ``Nghị quyết``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from lexgraph.extractors.text import fold
+
+
+@dataclass(frozen=True)
+class Alias:
+    id: str
+    name: str
+    number: str | None
+    kind: str
+    date: str | None
+    issuer: str | None
+    level: str | None
+    pattern: re.Pattern[str]
+
+
+@dataclass
+class AliasMention:
+    alias: Alias
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def load_aliases() -> tuple[Alias, ...]:
+    raw = json.loads(
+        resources.files("lexgraph.extractors").joinpath("data/aliases.json").read_text("utf-8")
+    )
+    out = []
+    for entry in raw["aliases"]:
+        pattern = re.compile("|".join(f"(?:{p})" for p in entry["patterns"]))
+        out.append(
+            Alias(
+                id=entry["id"],
+                name=entry["name"],
+                number=entry.get("number"),
+                kind=entry.get("kind", "Nghị quyết"),
+                date=entry.get("date"),
+                issuer=entry.get("issuer"),
+                level=entry.get("level"),
+                pattern=pattern,
+            )
+        )
+    return tuple(out)
+
+
+_ANCHOR = re.compile(r"ngh[iịỊI]\s+quy[eếẾE]t", re.IGNORECASE)
+_WS = re.compile(r"\s+")
+
+
+def find_aliases(text: str) -> list[AliasMention]:
+    """Alias mentions in text order; the first matching table entry wins at a position."""
+    aliases = load_aliases()
+    found: list[AliasMention] = []
+    last_end = -1
+    for anchor in _ANCHOR.finditer(text):
+        start = anchor.start()
+        if start < last_end:
+            continue
+        window = text[start : start + 260]
+        folded = fold(window)
+        # Collapse runs of whitespace but remember offsets, so hard wraps still match.
+        squeezed, index = _squeeze(folded)
+        for alias in aliases:
+            match = alias.pattern.match(squeezed)
+            if match:
+                end = start + index[match.end() - 1] + 1
+                found.append(AliasMention(alias, start, end))
+                last_end = end
+                break
+    return found
+
+
+def _squeeze(folded: str) -> tuple[str, list[int]]:
+    out: list[str] = []
+    index: list[int] = []
+    prev_space = False
+    for i, ch in enumerate(folded):
+        if ch == " " or ch == "*" or ch == "|":
+            if prev_space:
+                continue
+            prev_space = True
+            out.append(" ")
+        else:
+            prev_space = False
+            out.append(ch)
+        index.append(i)
+    return "".join(out), index

@@ -1,0 +1,392 @@
+"""Issuer phrases: read them from text, reduce them to the gold's short form, give a level.
+
+Short form (../shared/seeds/README.md, "Issuer short forms"): as written minus term
+qualifiers (``(khóa XI)``) and place names (``Tỉnh ủy Bình Dương`` -> ``Tỉnh ủy``; the
+place goes to the citation's province/district instead), ``Ban Bí thư Trung ương Đảng``
+-> ``Ban Bí thư``, spelling normalised (``Tỉnh uỷ`` -> ``Tỉnh ủy``, ``Thủ Tướng`` ->
+``Thủ tướng``); abbreviations, position holders and joint issuers kept as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lexgraph.extractors.numbers import TYPE_KINDS, symbol
+from lexgraph.extractors.text import fold, new_tone_marks
+
+_TOKENS = re.compile(r"[^\W_]+|[^\w\s]", re.UNICODE)
+
+# Lower-case words that occur inside organ names; any other lower-case word ends a phrase.
+_ORG_VOCAB = set(
+    [
+        "nhan",
+        "dan",
+        "tinh",
+        "huyen",
+        "thanh",
+        "pho",
+        "thi",
+        "xa",
+        "tran",
+        "phuong",
+        "quan",
+        "ban",
+        "can",
+        "su",
+        "dang",
+        "bo",
+        "thuong",
+        "vu",
+        "chap",
+        "hanh",
+        "trung",
+        "uong",
+        "chinh",
+        "phu",
+        "tri",
+        "bi",
+        "thu",
+        "tuong",
+        "truong",
+        "tich",
+        "nhiem",
+        "dong",
+        "quoc",
+        "hoi",
+        "van",
+        "noi",
+        "uy",
+        "nha",
+        "nuoc",
+        "cuc",
+        "so",
+        "mat",
+        "tran",
+        "to",
+        "cong",
+        "an",
+        "tu",
+        "phap",
+        "tai",
+        "y",
+        "te",
+        "giao",
+        "duc",
+        "xay",
+        "dung",
+        "lao",
+        "binh",
+        "xa",
+        "hoa",
+        "the",
+        "thao",
+        "du",
+        "lich",
+        "khoa",
+        "hoc",
+        "nghe",
+        "nong",
+        "nghiep",
+        "moi",
+        "truong",
+        "thong",
+        "tin",
+        "truyen",
+        "kiem",
+        "toan",
+        "sat",
+        "toi",
+        "cao",
+        "vien",
+        "ngan",
+        "hang",
+        "hang",
+        "chi",
+        "dao",
+        "hai",
+        "quan",
+        "thue",
+        "kho",
+        "bac",
+        "doan",
+        "thanh",
+        "nien",
+        "phu",
+        "nu",
+        "cuu",
+        "chien",
+        "dan",
+        "toc",
+        "ton",
+        "giao",
+        "ngoai",
+        "vu",
+        "kinh",
+        "te",
+        "ke",
+        "hoach",
+        "dau",
+        "tu",
+        "giao",
+        "van",
+        "tai",
+        "hoat",
+        "bao",
+        "hiem",
+        "tong",
+        "lien",
+        "doan",
+        "hiep",
+        "tac",
+        "phong",
+    ]
+)
+# Words (folded) that end an issuer phrase even when capitalised (upper-case titles).
+_STOP = set(
+    [
+        "ve",
+        "ban_hanh",
+        "thuc",
+        "trien",
+        "quy_dinh",
+        "phe",
+        "huong",
+        "tai",
+        "da",
+        "doi",
+        "tiep",
+        "voi",
+        "trong",
+        "theo",
+        "la",
+        "nham",
+        "de",
+        "viec",
+        "duoc",
+        "sua",
+        "bo_sung",
+        "ngay",
+        "nam",
+        "so",
+        "gom",
+        "kem",
+        "nay",
+        "tren",
+        "den",
+        "cho",
+        "giao",
+        "khoa",
+        "nhiem_ky",
+        "lan",
+        "quan_triet",
+        "cu",
+        "gan",
+        "phu_hop",
+        "hop",
+        "xet",
+        "tham",
+        "bao_cao",
+        "dong_y",
+        "ky",
+    ]
+)
+_KIND_START = set(
+    [
+        "quyet",
+        "nghi",
+        "chi",
+        "ke",
+        "ket",
+        "huong",
+        "luat",
+        "hien",
+        "chuong",
+        "cong",
+        "thong",
+        "de",
+        "to",
+        "phap",
+    ]
+)
+_COMMA_CONT = set(["the", "chu", "ban", "bo", "du"])
+
+_HOI_NGHI = re.compile(r"^(?:Hội nghị|Đại hội)\b[^,;()]{0,60}?(?=\b(?:Ban|Bộ)\s)", re.I)
+_PLACE_WORDS = (
+    "tỉnh",
+    "huyện",
+    "thành phố",
+    "quận",
+    "thị xã",
+    "xã",
+    "phường",
+    "thị trấn",
+    "Tỉnh ủy",
+    "Thành ủy",
+    "Huyện ủy",
+    "Quận ủy",
+    "Thị ủy",
+)
+_PLACE_RE = re.compile(
+    r"(?<!\w)("
+    + "|".join(re.escape(w) for w in _PLACE_WORDS)
+    + r")((?:\s+(?!Và\b)[A-ZĐ\u00c0-\u1ef9][\w]*)+)"
+)
+_UPPER_MAP = {
+    "tinh uy": "Tỉnh ủy",
+    "thanh uy": "Thành ủy",
+    "huyen uy": "Huyện ủy",
+    "thu tuong chinh phu": "Thủ tướng Chính phủ",
+    "chinh phu": "Chính phủ",
+    "bo chinh tri": "Bộ Chính trị",
+    "ban bi thu": "Ban Bí thư",
+    "ban chap hanh trung uong": "Ban Chấp hành Trung ương",
+    "ban chap hanh trung uong dang": "Ban Chấp hành Trung ương Đảng",
+    "quoc hoi": "Quốc hội",
+    "uy ban thuong vu quoc hoi": "Ủy ban Thường vụ Quốc hội",
+    "ban thuong vu tinh uy": "Ban Thường vụ Tỉnh ủy",
+    "uy ban nhan dan tinh": "Ủy ban nhân dân tỉnh",
+    "ubnd tinh": "UBND tỉnh",
+    "hoi dong nhan dan tinh": "Hội đồng nhân dân tỉnh",
+}
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def read_issuer(text: str, pos: int, limit: int = 160) -> tuple[str, int]:
+    """Read an issuer phrase starting at ``pos`` (just after ``của``/``giữa``).
+
+    Returns the raw phrase and its end offset; ``('', pos)`` when none. Words are taken
+    while they are capitalised or belong to the organ vocabulary; ``,``/``và``/``-`` are
+    crossed only when an organ name continues after them.
+    """
+    window = text[pos : pos + limit]
+    lead = _HOI_NGHI.match(window)
+    skip = lead.end() if lead else 0
+    window = window[skip:]
+    pos_w = pos + skip
+    tokens = list(_TOKENS.finditer(window))
+    end = 0
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i].group(0)
+        low = fold(tok)
+        nxt = tokens[i + 1].group(0) if i + 1 < n else ""
+        pair = f"{low}_{fold(nxt)}"
+        if tok in ",-&" or low == "va":
+            if not nxt or not _is_cap(nxt) or fold(nxt) in _KIND_START and tok != "-":
+                break
+            if tok == "," and fold(nxt) not in _COMMA_CONT:
+                break
+            i += 1
+            continue
+        if not tok[0].isalpha():
+            break
+        if low in _STOP or pair in _STOP:
+            break
+        if _is_cap(tok):
+            prev = fold(tokens[i - 1].group(0)) if i else ""
+            if low in _KIND_START and prev not in ("bo", "so") and end:
+                break
+        elif low not in _ORG_VOCAB:
+            break
+        end = tokens[i].end()
+        i += 1
+    if not end:
+        return "", pos
+    return text[pos : pos_w + end], pos_w + end
+
+
+def short_form(raw: str) -> tuple[str | None, str | None]:
+    """Raw issuer phrase -> (short form, place name dropped from it)."""
+    phrase = " ".join(new_tone_marks(raw).split())
+    if not phrase:
+        return None, None
+    phrase = _HOI_NGHI.sub("", phrase)
+    if phrase.isupper():
+        folded = fold(phrase)
+        for key in sorted(_UPPER_MAP, key=len, reverse=True):
+            if folded == key or folded.startswith(key + " "):
+                rest = phrase[len(key) :].strip()
+                return _UPPER_MAP[key], (rest.title() or None)
+        phrase = _sentence_case(phrase)
+    phrase = re.sub(r"\s*\(cũ\)", "", phrase)
+    phrase = re.sub(r"^Ban Bí thư Trung ương Đảng\b", "Ban Bí thư", phrase)
+    phrase = phrase.replace("Ban chấp hành", "Ban Chấp hành").replace("Thủ Tướng", "Thủ tướng")
+    phrase = phrase.replace("Bộ Trưởng", "Bộ trưởng").replace("Chủ Tịch", "Chủ tịch")
+    phrase = re.sub(r"(?<=\s)Thành phố\b", "thành phố", phrase)
+    place = None
+    match = _PLACE_RE.search(phrase)
+    if match:
+        place = match.group(2).strip()
+        phrase = (phrase[: match.start(2)] + phrase[match.end(2) :]).strip()
+    phrase = phrase.strip(" ,-")
+    return (phrase or None), place
+
+
+def _sentence_case(phrase: str) -> str:
+    words = phrase.split()
+    return " ".join([words[0].capitalize()] + [w.lower() for w in words[1:]])
+
+
+_LOCAL_RE = re.compile(
+    r"\b(tinh|huyen|thanh pho|quan|thi xa|phuong|thi tran|uy ban nhan dan|ubnd|hdnd|"
+    r"hoi dong nhan dan|dang bo|dang uy|xa(?! hoi))\b|^(so|giam doc so)\b"
+)
+_DISTRICT_RE = re.compile(r"\b(huyen|quan|thi xa|huyen uy)\b")
+_COMMUNE_RE = re.compile(r"\b(xa(?! hoi)|phuong|thi tran)\b")
+_PARTY_RE = re.compile(r"trung uong|bo chinh tri|ban bi thu")
+_STATE_RE = re.compile(
+    r"thu tuong|chinh phu|quoc hoi|^bo\b|\bbo truong|ngan hang nha nuoc|hoi dong bo truong|"
+    r"kiem toan nha nuoc|toi cao|chu tich nuoc|^cuc\b|^tong cuc"
+)
+
+
+def level_of(issuer: str | None) -> str | None:
+    """Level implied by an issuer name; None when the name does not say."""
+    if not issuer:
+        return None
+    f = fold(issuer)
+    if not f.startswith("bo ") and _LOCAL_RE.search(f):
+        if _DISTRICT_RE.search(f):
+            return "district"
+        if _COMMUNE_RE.search(f) and not re.search(r"\btinh\b", f):
+            return "commune"
+        return "province"
+    if _PARTY_RE.search(f):
+        return "central_party"
+    if _STATE_RE.search(f):
+        return "central_state"
+    return None
+
+
+_LOCAL_PARTY_PREFIX = ("BCS", "BDV", "BCĐ", "BTV", "BTG", "BQL")
+
+
+def level_of_number(number: str) -> str | None:
+    """Level implied by the symbol: ``/TW`` party centre, ``TTg``/``CP``/ministries State
+    centre, ``TU``/``UBND``/``S..`` province, ``HU`` district; None when it does not say."""
+    tokens = [t for t in re.split(r"[-/&]", symbol(number)) if t]
+    head = re.sub(r"\d+$", "", tokens[0]) if tokens else ""
+    issuers = tokens[1:] if len(tokens) > 1 and head in TYPE_KINDS else tokens
+    for tok in issuers:
+        if tok.endswith("TW"):
+            return "central_party"
+    for tok in issuers:
+        if tok.endswith("HU"):
+            return "district"
+        if tok.endswith("TU") or tok in ("UBND", "HĐND", "ĐU", "UB", "CTUBND", "BCĐ"):
+            return "province"
+        if tok.startswith(_LOCAL_PARTY_PREFIX):
+            return "province"
+        if tok.startswith("S") and len(tok) >= 3 and tok not in ("SHTT",):
+            return "province"
+    for tok in issuers:
+        if re.match(r"^(TTg|CP|QH\d*|UBTVQH\d*|VPCP|NHNN|HĐBT|B[A-ZĐ]{1,8}|TANDTC|VKSNDTC)$", tok):
+            return "central_state"
+    return None
+
+
+LOCAL_LEVELS = ("province", "district", "commune")

@@ -1,0 +1,165 @@
+"""Relation, scope and section of a mention, from the document's structure and cue words.
+
+Scope: ``document`` for the title and opening (everything before the first numbered or
+roman heading, ``Điều 1`` or ``QUYẾT ĐỊNH:``) and for the closing restatement ``Trên đây
+là Kế hoạch ...``; ``task`` for the body. Section: the heading hierarchy (``II.8``,
+``I.1.a``, ``Điều 2``).
+
+Relation: the last cue word before the mention inside its paragraph decides, so a list
+``Tiếp tục thực hiện A; B; C`` gives all three the cue of its head. Cues are matched on
+folded text (text.fold), so case and tone-mark placement do not matter.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from lexgraph.extractors.text import fold
+
+_HEADING = re.compile(
+    r"^[ \t*|>#]*(?:(?P<roman>[IVX]{1,5})\s*[.\-–)]|(?P<num>\d{1,2})\s*[.)]|"
+    r"(?P<let>[a-zđ])\s*\)|Điều\s+(?P<art>\d{1,3})\s*[.:])(?=[ \t*])",
+    re.M,
+)
+_DECIDES = re.compile(r"^[ \t*|]*(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ THỊ)\s*:", re.M)
+_OPENING_CUE = re.compile(
+    r"^[ \t*|]*(?:Căn cứ|Thực hiện|Triển khai|Xét|Theo|Để|Ngày|Qua|Nhằm|Sau|Trên cơ sở|"
+    r"Tiếp tục|Thi hành|Hưởng ứng)\b",
+    re.M,
+)
+# Paragraph starts: after a sentence-ending line, before a bullet/heading/opening cue,
+# after a blank line that follows sentence punctuation. Not after ';' (a list goes on).
+_BOUNDARY = re.compile(
+    r"[.:!?…][ \t*”\"’)]*\n|"
+    r"\n(?=[ \t*|]*(?:[-+•–]\s|\d{1,2}[.)]\s|[a-zđ]\)\s|[IVX]{1,5}[.\-–]\s|Điều\s+\d|"
+    r"Căn cứ|Thực hiện|Triển khai|Xét|Theo đề nghị|Trên đây|[¹²³⁴⁵⁶⁷⁸⁹⁰]|\[\d+\]))"
+)
+_CLOSING = re.compile(r"^[ \t*|]*trên đây là", re.I)
+
+_CUES = re.compile(
+    r"(?P<passive>(?:sua doi,? ?bo sung|sua doi|bo sung|thay the)\s+(?:boi|tai))|"
+    r"(?P<block>theo de nghi|de nghi cua|xet|tam ngung|ngung hieu luc|sau day (?:goi|viet) tat la|"
+    r"sau day goi la|theo doi|theo huong|theo dung)|"
+    r"(?P<continues>tiep tuc (?:trien khai |to chuc |quan triet (?:va )?|day manh |phoi hop (?:va )?"
+    r"(?:to chuc )?)?(?:thuc hien|trien khai|quan triet))|"
+    r"(?P<guides>huong dan (?:thuc hien|thi hanh|trien khai))|"
+    r"(?P<amends>sua doi,? ?bo sung|sua doi)|"
+    r"(?P<replaces>thay the)|"
+    r"(?P<repeals>bai bo|het hieu luc)|"
+    r"(?P<corrects>dinh chinh)|"
+    r"(?P<consolidates>hop nhat)|"
+    r"(?P<based_on>can cu)|"
+    r"(?P<implements>thuc hien|trien khai|quan triet|cu the hoa|theo|gan voi|phu hop voi|"
+    r"thi hanh|chap hanh|ap dung)"
+)
+_WORD_EDGE = re.compile(r"\w")
+
+
+@dataclass
+class Structure:
+    """Where the opening ends, where the title ends, and the heading hierarchy."""
+
+    text: str
+    opening_end: int
+    title_end: int
+    heads: list[int] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    bounds: list[int] = field(default_factory=list)
+    closing: list[tuple[int, int]] = field(default_factory=list)
+
+    def section(self, pos: int) -> str | None:
+        i = bisect_right(self.heads, pos) - 1
+        return self.labels[i] if i >= 0 and self.heads[i] >= self.opening_end else None
+
+    def paragraph_start(self, pos: int) -> int:
+        i = bisect_right(self.bounds, pos) - 1
+        start = self.bounds[i] if i >= 0 else 0
+        return max(start, pos - 1500)
+
+    def scope(self, pos: int) -> str:
+        if pos < self.opening_end:
+            return "document"
+        for start, end in self.closing:
+            if start <= pos < end:
+                return "document"
+        return "task"
+
+
+def build_structure(text: str) -> Structure:
+    heads: list[int] = []
+    labels: list[str] = []
+    roman = num = let = None
+    opening_end = None
+    for match in _HEADING.finditer(text):
+        if match.group("roman"):
+            roman, num, let = match.group("roman"), None, None
+        elif match.group("art"):
+            roman, num, let = "Điều " + match.group("art"), None, None
+        elif match.group("num"):
+            num, let = match.group("num"), None
+        else:
+            if num is None and roman is None:
+                continue
+            let = match.group("let")
+        if opening_end is None and (
+            match.group("roman") or match.group("num") or match.group("art")
+        ):
+            opening_end = match.start()
+        heads.append(match.start())
+        labels.append(".".join(p for p in (roman, num, let) if p))
+    decides = _DECIDES.search(text)
+    if decides and (opening_end is None or decides.start() < opening_end):
+        opening_end = decides.start()
+    if opening_end is None:
+        opening_end = len(text)
+    cue = _OPENING_CUE.search(text, 0, opening_end)
+    title_end = cue.start() if cue else opening_end
+    bounds = [m.end() for m in _BOUNDARY.finditer(text)]
+    structure = Structure(text, opening_end, title_end, heads, labels, bounds)
+    for match in _CLOSING_LINE.finditer(text):
+        structure.closing.append((match.start(), match.end()))
+    return structure
+
+
+_CLOSING_LINE = re.compile(r"^[ \t*|]*Trên đây là[^\n]*(?:\n[^\n]+){0,3}", re.M)
+
+
+def cue_relation(folded: str) -> str | None:
+    """Relation named by the last cue in a folded stretch of text; None when no cue."""
+    last = None
+    for match in _CUES.finditer(folded):
+        s, e = match.span()
+        if (s and _WORD_EDGE.match(folded[s - 1])) or (
+            e < len(folded) and _WORD_EDGE.match(folded[e])
+        ):
+            continue
+        if match.lastgroup == "passive":
+            continue
+        last = match
+    if last is None:
+        return None
+    group = last.lastgroup
+    return "cites" if group == "block" else group
+
+
+def relation_at(text: str, para_start: int, pos: int) -> str:
+    """Relation for a mention whose kind word starts at ``pos``."""
+    relation = cue_relation(fold(text[para_start:pos]))
+    return relation or "cites"
+
+
+_CONTINUING = re.compile(
+    r"(?:qua|sau)\s+(?:gan\s+|hon\s+)?\S+\s+(?:nam|thang)\s+(?:trien khai\s+|to chuc\s+)?"
+    r"(?:thuc hien|trien khai)\s+(?P<kind>chi thi|nghi quyet|ket luan|quyet dinh|ke hoach|"
+    r"chuong trinh|de an|quy dinh)"
+)
+
+
+def continuing_kinds(text: str, structure: Structure) -> list[tuple[int, str]]:
+    """Openings that narrate implementing X before the demands ('Qua gần 02 năm tổ chức
+    thực hiện Chỉ thị, ...'): (position, folded kind) pairs; X gets a document-scope
+    ``continues``."""
+    folded = fold(text[: structure.opening_end])
+    return [(m.start(), m.group("kind")) for m in _CONTINUING.finditer(folded)]
