@@ -479,3 +479,22 @@ def test_fuzz_mutated_docx_and_pdf(valid_containers, data) -> None:
         mutated[pos] = data.draw(st.integers(0, 255))
     cut = data.draw(st.integers(len(mutated) // 3, len(mutated)))
     _check(bytes(mutated[:cut]), name)
+
+
+def test_extractor_finds_same_citations_in_every_format(tmp_path: Path) -> None:
+    """The real extractor on .txt, .docx, .pdf and .html of one document: same citations."""
+    pipeline = pytest.importorskip("lexgraph.extractors.pipeline")
+    txt = tmp_path / "k.txt"
+    txt.write_text(TEXT, encoding="utf-8")
+    html = tmp_path / "k.html"
+    html.write_text(
+        PAGE.format(content="".join(f"<p>{line}</p>" for line in LEFT + RIGHT + BODY)),
+        encoding="utf-8",
+    )
+    paths = [txt, make_docx(tmp_path / "k.docx"), make_pdf(tmp_path / "k.pdf"), html]
+    keys = []
+    for path in paths:
+        record = pipeline.extract_text(read_document(path).text, str(path))
+        keys.append(sorted(c.key for c in record.citations))
+    assert keys[0], "the extractor found nothing in the .txt"
+    assert all(k == keys[0] for k in keys), keys
