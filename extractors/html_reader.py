@@ -4,7 +4,8 @@ A saved page is mostly chrome: menus, scripts, styles, search boxes, "văn bản
 quan" (related documents) lists, share buttons, and on some portals an English
 translation next to the Vietnamese text.  Citations found there would be false edges,
 so they are removed before the text is taken: by tag (script, style, nav, header,
-footer, aside, form ...), by ``lang="en"``, and by class/id words.  Then the element
+footer, aside, form ...), by ``lang="en"``, and by class/id words (not "header": a
+document's own header block is often classed so).  Then the element
 that holds the document is chosen: a known content container when one is present,
 else ``<article>``/``<main>``, else the body.  Block elements end lines, so paragraph
 breaks survive; table cells are taken one after the other, each on its own line.
@@ -23,7 +24,7 @@ _DROP_TAGS = (
 )  # fmt: skip
 # class/id words of page chrome (Vietnamese portals and generic CMS themes).
 _CHROME = re.compile(
-    r"(^|[-_\s])(menu|nav|navbar|breadcrumbs?|sidebar|side-bar|banner|header|footer|share|"
+    r"(^|[-_\s])(menu|nav|navbar|breadcrumbs?|sidebar|side-bar|banner|share|"
     r"social|comments?|login|search|advert|ads|quangcao|related|lienquan|lien-quan|"
     r"vblienquan|vanbanlienquan|van-ban-lien-quan|tin-lien-quan|tab-?english|english|"
     r"tienganh|tieng-anh|translation|cookie|popup|modal|toolbar|pagination)($|[-_\s])",

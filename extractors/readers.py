@@ -113,7 +113,9 @@ def _truncation_warning(name: str, max_bytes: int, size: int) -> str:
     )
 
 
-def _read_text_bytes(name: str, data: bytes, fmt: str, truncated: bool, warnings: list[str]):
+def _read_text_bytes(
+    name: str, data: bytes, fmt: str, truncated: bool, warnings: list[str]
+) -> ReadResult:
     try:
         text, encoding = decode_text(data)
     except NotText as err:
