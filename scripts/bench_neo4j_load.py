@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""Benchmark: batched UNWIND MERGE load vs naive one-transaction-per-row MERGE.
+
+    scripts/neo4j start
+    python scripts/bench_neo4j_load.py --docs 100000 --edges 1000000
+    python scripts/bench_neo4j_load.py --graph PATH        # an embedded store file instead
+
+The connection comes from NEO4J_URI / NEO4J_USERNAME / NEO4J_PASSWORD / NEO4J_DATABASE (or the
+server `scripts/neo4j start` runs). THE TARGET DATABASE IS CLEARED. The naive rate is measured
+in the same run on a sample of rows (--naive-sample) and extrapolated to the whole graph.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+
+import networkx as nx
+from lexgraph.graph.neo4j_store import (
+    EDGE_QUERY,
+    NODE_QUERY,
+    Neo4jSettings,
+    Neo4jStoreError,
+    _edge_rows,
+    _node_rows,
+    _session,
+    _write_batch,
+    clear,
+    connect,
+    counts,
+    ensure_schema,
+    load_graph,
+)
+from lexgraph.graph.random_graph import random_graph
+
+
+def load_graph_file(path: str) -> nx.MultiDiGraph:
+    from lexgraph.graph.store import load as load_store
+
+    return load_store(path).graph
+
+
+def naive_rate(driver, database, rows: list[dict], query: str) -> float:
+    """Rows per second with one managed transaction per row (a typical first attempt)."""
+    started = time.perf_counter()
+    with _session(driver, database) as session:
+        for row in rows:
+            session.execute_write(_write_batch, query, [row])
+    return len(rows) / (time.perf_counter() - started)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--graph", help="an embedded store file (default: generate a random graph)")
+    parser.add_argument("--docs", type=int, default=10_000)
+    parser.add_argument("--edges", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--batch-size", type=int, default=5000)
+    parser.add_argument(
+        "--naive-sample", type=int, default=2000, help="rows per phase for the naive rate"
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    args = parser.parse_args()
+
+    t0 = time.perf_counter()
+    graph = (
+        load_graph_file(args.graph)
+        if args.graph
+        else random_graph(args.docs, args.edges, args.seed)
+    )
+    prepare_s = time.perf_counter() - t0
+    settings = Neo4jSettings.from_env()
+    try:
+        driver = connect(settings)
+    except Neo4jStoreError as error:
+        print(f"bench: {error}", file=sys.stderr)
+        return 1
+    db = settings.database
+    try:
+        ensure_schema(driver, db)
+        clear(driver, db)
+        stats = load_graph(driver, graph, db, batch_size=args.batch_size)
+        after = counts(driver, db)
+        reload = load_graph(driver, graph, db, batch_size=args.batch_size)
+
+        # Naive: the same rows, one transaction each, into an empty database.
+        clear(driver, db)
+        n = args.naive_sample
+        node_rows = list(_node_rows(graph))
+        naive_nodes = naive_rate(driver, db, node_rows[:n], NODE_QUERY)
+        # Edges need their endpoints: load the nodes (batched), then the naive edge sample.
+        with _session(driver, db) as session:
+            for i in range(0, len(node_rows), args.batch_size):
+                session.execute_write(_write_batch, NODE_QUERY, node_rows[i : i + args.batch_size])
+        edge_rows = []
+        for row in _edge_rows(graph):
+            edge_rows.append(row)
+            if len(edge_rows) >= n:
+                break
+        naive_edges = naive_rate(driver, db, edge_rows, EDGE_QUERY)
+        clear(driver, db)
+    finally:
+        driver.close()
+
+    nodes, edges = graph.number_of_nodes(), graph.number_of_edges()
+    naive_total_s = nodes / naive_nodes + edges / naive_edges
+    result = {
+        "uri": settings.uri,
+        "documents": nodes,
+        "edges": edges,
+        "batch_size": args.batch_size,
+        "prepare_s": round(prepare_s, 2),
+        "batched_s": round(stats.seconds, 2),
+        "batched_rows_per_s": round(stats.rows_per_second),
+        "batched_edges_per_s": round(edges / stats.seconds) if stats.seconds else None,
+        "reload_s": round(reload.seconds, 2),
+        "reload_created": reload.nodes_created + reload.edges_created,
+        "counts_after_load": after,
+        "naive_sample_rows": n,
+        "naive_node_rows_per_s": round(naive_nodes),
+        "naive_edge_rows_per_s": round(naive_edges),
+        "naive_extrapolated_s": round(naive_total_s, 1),
+        "speedup": round(naive_total_s / stats.seconds, 1) if stats.seconds else None,
+    }
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        for name, value in result.items():
+            print(f"{name:>24}: {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
