@@ -87,7 +87,9 @@ def number_key(number: str, merge_typos: bool = True) -> str:
 
 
 def _province_key(text: str | None) -> str:
-    return _PROVINCE_PREFIX.sub("", norm_text(text))
+    return norm_text(
+        _PROVINCE_PREFIX.sub("", unicodedata.normalize("NFC", (text or "").strip().casefold()))
+    )
 
 
 # ---------------------------------------------------------------- record -> gold view
