@@ -140,6 +140,8 @@ def _title(text: str, header: Header) -> str | None:
     title = re.sub(r"\s+", " ", " ".join(header.title_lines)).strip(" .;:")
     if header.title_upper:
         title = truecase(title, text[header.end :])
+    if title and title[0].islower():  # sentence case: 'thực hiện ...' -> 'Thực hiện ...'
+        title = title[0].upper() + title[1:]
     return title or None
 
 

@@ -169,6 +169,8 @@ def resolve(text: str, header: Header, sig: Signature, number: str | None, is_cv
         organ.province = (
             province_info(_strip_unit(main)) or province or _named(text) or _NONE
         ).name
+        if organ.province:  # an upper-case header must not leave 'Tỉnh ủy quảng ngãi'
+            name = ("Tỉnh ủy " if low.startswith("tỉnh") else "Thành ủy ") + organ.province
     elif low.startswith(("bộ ", "tổng cục", "cục ", "văn phòng")) or "trung ương" in low:
         organ.level = "central_party" if "trung ương" in low else "central_state"
     organ.issuer = name
