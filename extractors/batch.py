@@ -174,7 +174,9 @@ def run_batch(
             ordered.append(FileOutcome(path, "failed", error=f"{path}: {error.strerror or error}"))
             continue
         if sha in first_by_sha:
-            ordered.append(FileOutcome(path, "duplicate", duplicate_of=first_by_sha[sha], size=size))
+            ordered.append(
+                FileOutcome(path, "duplicate", duplicate_of=first_by_sha[sha], size=size)
+            )
             continue
         first_by_sha[sha] = path
         if sha in cache:
@@ -210,5 +212,8 @@ def _run_pending(pending: list[tuple[str, str, int]], jobs: int) -> Iterator[tup
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         chunksize = max(1, min(16, len(pending) // (jobs * 8) or 1))
         yield from pool.map(
-            _extract_one, [p for p, _, _ in pending], [s for _, s, _ in pending], chunksize=chunksize
+            _extract_one,
+            [p for p, _, _ in pending],
+            [s for _, s, _ in pending],
+            chunksize=chunksize,
         )

@@ -95,7 +95,9 @@ class LegalCitations:
         record = extract_text(doc.text, source=doc.user_data.get("source", "<doc>"))
         spans: list[Span] = []
         for citation in record.citations:
-            span = doc.char_span(citation.start, citation.end, label=citation.relation, alignment_mode="expand")
+            span = doc.char_span(
+                citation.start, citation.end, label=citation.relation, alignment_mode="expand"
+            )
             if span is None:  # offsets inside whitespace only; keep the record, skip the span
                 continue
             span._.citation = citation
