@@ -155,6 +155,7 @@ class _Doc:
         self.named: list[str] = []
         self.chains: list[list[str]] = []
         self.noise: list[str] = []
+        self.topic = TOPICS[0]
         self.clean = False  # no whitespace noise (titles: the gold keeps them verbatim)
 
     def w(self, *lines: str) -> None:
@@ -243,6 +244,7 @@ class _Doc:
         a, b = (_CENTRAL_REFS[n] for n in numbers)
         for ref in (a, b):
             self._register(ref, scope, True, True)
+        self.noise.append(f"shared date phrase {a.number} + {b.number}")
         join = self.rng.choice((" và ", ", "))
         na, nb = (_number_text(self.rng, r.number, self.noise) for r in (a, b))
         return f"{a.kind} số {na}{join}{b.kind} số {nb} {_date_text(self.rng, a.date, self.noise)} của {self._issuer_text(a)}"
@@ -349,7 +351,8 @@ def _plan_trees(n: int, seed: int, world: _World) -> list[_Spec]:
         name, city = PROVINCES[(i * 29 + seed) % len(PROVINCES)]
         root = _CENTRAL_REFS[ROOTS[rng.randrange(len(ROOTS))]]
         i += 1
-        start = _add_days(root.date, rng.randint(10, 500))
+        room = (dt.date(2025, 12, 31) - dt.date.fromisoformat(root.date)).days - 200
+        start = _add_days(root.date, rng.randint(10, max(20, min(500, room))))
         year = int(start[:4])
         base = Place(name, city)
         parent = root
@@ -465,7 +468,7 @@ def _title(doc: _Doc, spec: _Spec) -> tuple[str, str | None]:
         doc.clean = False
         closing = "thực hiện " + doc.ref(spec.parent, "task", date=False)
     else:
-        text = f"Thực hiện {rng.choice(TOPICS)} năm {spec.year}"
+        text = f"Thực hiện {doc.topic} năm {spec.year}"
         closing = None
     doc.clean = False
     gold = text.replace("\n", " ")
@@ -493,14 +496,14 @@ def _opening(doc: _Doc, spec: _Spec) -> None:
     if spec.level == "party":
         who = f"Ban Thường vụ {p.tu}"
     lines: list[str] = []
-    if spec.level != "party" and rng.random() < 0.25:
+    if spec.level != "party" and rng.random() < 0.25 and spec.year >= 2016:
         lines.append("Căn cứ " + doc.law(0, "document") + ";")
-    if rng.random() < 0.15 and spec.root.number != "04/2015/NĐ-CP":
+    if rng.random() < 0.15 and spec.year >= 2016:
         lines.append("Căn cứ " + doc.ref(_CENTRAL_REFS["04/2015/NĐ-CP"], "document") + ";")
     r = rng.random()
     if r < 0.6:
         lines.append(
-            f"Thực hiện {doc.ref(spec.parent, 'document')}, {who} ban hành {spec.kind} {rng.choice(TOPICS)} năm {spec.year}, cụ thể như sau:"
+            f"Thực hiện {doc.ref(spec.parent, 'document')}, {who} ban hành {spec.kind} {doc.topic} năm {spec.year}, cụ thể như sau:"
         )
     elif r < 0.8:
         lines.append(f"Căn cứ {doc.ref(spec.parent, 'document')};")
@@ -514,7 +517,8 @@ def _opening(doc: _Doc, spec: _Spec) -> None:
 
 def _body(doc: _Doc, spec: _Spec, closing: str | None, world: _World) -> None:
     rng = doc.rng
-    topic = rng.choice(TOPICS)
+    topic = doc.topic
+    cutoff = spec.date or f"{spec.year}-01-01"  # nothing cited is newer than the document
     doc.w("I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích")
     for s in rng.sample(PURPOSES, 2):
         doc.w("- " + s.format(topic=topic, year=spec.year))
@@ -529,7 +533,8 @@ def _body(doc: _Doc, spec: _Spec, closing: str | None, world: _World) -> None:
         items.append(
             f"Tổ chức quán triệt, triển khai thực hiện nghiêm túc {doc.ref(spec.root, 'task', expand=False)} đến toàn thể cán bộ, công chức, viên chức và Nhân dân."
         )
-    picks = rng.sample([c for c in CENTRAL if c.number != spec.root.number], rng.randint(1, 4))
+    older = [c for c in CENTRAL if c.number != spec.root.number and c.date < cutoff]
+    picks = rng.sample(older, min(len(older), rng.randint(1, 4)))
     for c in picks:
         ref = doc.ref(_CENTRAL_REFS[c.number], "task")
         items.append(rng.choice((
@@ -538,26 +543,26 @@ def _body(doc: _Doc, spec: _Spec, closing: str | None, world: _World) -> None:
             f"Tổ chức tiếp dân, đối thoại trực tiếp với Nhân dân theo {ref}.",
             f"Quán triệt và triển khai {ref} đến cán bộ, đảng viên.",
         )))  # fmt: skip
-    pool = world.pool(spec.place)
-    for ref in rng.sample(pool, rng.randint(0, 3)):
+    pool = [r for r in world.pool(spec.place) if r.date < cutoff]
+    for ref in rng.sample(pool, min(len(pool), rng.randint(0, 3))):
         if ref.number == doc.own:
             continue
         items.append(
             f"Các cơ quan, đơn vị thực hiện tốt {doc.ref(ref, 'task')}, bảo đảm đúng tiến độ."
         )
-    if rng.random() < 0.3:
-        pair = PAIRS[rng.randrange(len(PAIRS))]
+    pair = PAIRS[rng.randrange(len(PAIRS))]
+    if rng.random() < 0.3 and CENTRAL_BY_NUMBER[pair[0]].date < cutoff:
         items.append(
             f"Tạo điều kiện để Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội tham gia giám sát, phản biện xã hội theo {doc.pair(pair, 'task')}."
         )
     if rng.random() < 0.3:
-        laws = rng.sample(range(1, len(LAWS)), 2)
+        laws = rng.sample([i for i in range(1, len(LAWS)) if LAWS[i][2] <= spec.year], 2)
         items.append(
             f"Tổ chức tuyên truyền, phổ biến {doc.law(laws[0], None)}, {doc.law(laws[1], None)} đến Nhân dân."
         )
     items += rng.sample(FILLER_TASKS, 2)
     rng.shuffle(items)
-    if rng.random() < 0.3:
+    if rng.random() < 0.3 and pool:
         bg = rng.choice(pool)
         if bg.number != doc.own:
             items.append(
@@ -598,6 +603,7 @@ def _signature(doc: _Doc, spec: _Spec) -> None:
 def _render(spec: _Spec, index: int, seed: int, world: _World) -> tuple[str, dict[str, Any]]:
     rng = random.Random(f"{seed}:doc:{index}")
     doc = _Doc(rng, spec.number)
+    doc.topic = rng.choice(TOPICS)
     _header(doc, spec)
     title, closing = _title(doc, spec)
     _opening(doc, spec)
