@@ -1,10 +1,12 @@
 package lexgraph;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
@@ -41,6 +43,11 @@ public final class Neo4jLauncher {
             .setConfig(BoltConnector.enabled, true)
             .setConfig(BoltConnector.listen_address, bolt)
             .setConfig(BoltConnector.advertised_address, bolt)
+            // A local server: no need to wait Bolt's default 5 s for idle worker threads.
+            .setConfig(
+                BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
+            .setConfig(
+                BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
             .setConfig(GraphDatabaseSettings.auth_enabled, true)
             .setConfig(GraphDatabaseSettings.auth_minimum_password_length, 1)
             .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(pageCache))
