@@ -1,0 +1,83 @@
+"""The two stores a query can run on, behind one small interface.
+
+``EmbeddedBackend`` holds the networkx graph (loaded once); ``Neo4jBackend`` runs the
+``.cypher`` files of this package through the driver in read mode. Each question module
+has a networkx function and a Cypher function; ``backend.is_neo4j`` picks one.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from lexgraph.queries.results import clean_node
+
+
+@cache
+def cypher(name: str) -> str:
+    """The text of ``queries/<name>.cypher`` (package data; parameters only, no pasting)."""
+    return resources.files("lexgraph.queries").joinpath(f"{name}.cypher").read_text("utf-8")
+
+
+class EmbeddedBackend:
+    """The networkx MultiDiGraph of the embedded store, with a lookup index built lazily."""
+
+    is_neo4j = False
+
+    def __init__(self, graph: Any, where: str = "graph") -> None:
+        self.graph = graph
+        self.where = where
+        self._by_number: dict[str, list[str]] | None = None
+
+    def node(self, key: str) -> dict[str, Any] | None:
+        attrs = self.graph.nodes.get(key)
+        return clean_node({**attrs, "key": key}) if attrs is not None else None
+
+    def by_leading_number(self, num: str) -> list[dict[str, Any]]:
+        """Documents whose number starts with ``num`` followed by '/' or '-'."""
+        if self._by_number is None:
+            from lexgraph.queries.resolve_input import leading_number
+
+            index: dict[str, list[str]] = {}
+            for key in self.graph.nodes:
+                lead = leading_number(key)
+                if lead:
+                    index.setdefault(lead, []).append(key)
+            self._by_number = index
+        return [self.node(k) for k in sorted(self._by_number.get(num, ()))]
+
+    def close(self) -> None:
+        pass
+
+
+class Neo4jBackend:
+    """A Neo4j driver and database; every query runs in a read transaction."""
+
+    is_neo4j = True
+
+    def __init__(self, driver: Any, database: str | None = None, where: str = "Neo4j") -> None:
+        self.driver = driver
+        self.database = database
+        self.where = where
+
+    def run(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        """Run ``<name>.cypher`` with ``params`` as a read query; rows as plain dicts."""
+        return self.run_text(cypher(name), params)
+
+    def run_text(self, text: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        from neo4j import READ_ACCESS
+
+        with self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as s:
+            return s.execute_read(lambda tx: [r.data() for r in tx.run(text, params)])
+
+    def node(self, key: str) -> dict[str, Any] | None:
+        rows = self.run("node", key=key)
+        return clean_node(rows[0]["node"]) if rows else None
+
+    def by_leading_number(self, num: str) -> list[dict[str, Any]]:
+        rows = self.run("by_number", prefixes=[f"{num}/", f"{num}-"])
+        return sorted((clean_node(r["node"]) for r in rows), key=lambda n: n["key"])
+
+    def close(self) -> None:
+        self.driver.close()

@@ -1,0 +1,3 @@
+// One document by its canonical key.
+MATCH (d:Document {key: $key})
+RETURN properties(d) AS node
