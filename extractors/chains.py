@@ -18,7 +18,8 @@ _CLEAN = re.compile(r"[“”\"*()|’‘]")
 _GAP = re.compile(
     r"^[\s,]*(?:(?:ve viec|ve|de|nham|ma)\s+)?"
     r"(?:(?:ban hanh|xay dung)\s+)?"
-    r"(?:(?:ke hoach|chuong trinh)(?:\s+hanh dong|\s+phoi hop|\s+cong tac)?\s+)?"
+    r"(?:(?:(?:sua doi|bo sung|cap nhat)[\s,]+)*(?:ke hoach|chuong trinh)"
+    r"(?:\s+hanh dong|\s+phoi hop|\s+cong tac)?\s+(?:cua\s+[^,;]{1,60}?\s+)?(?:ve\s+)?)?"
     r"(?:(?P<cont>tiep tuc)\s+)?(?:(?:day manh|phoi hop)\s+)?"
     r"(?:(?:trien khai|to chuc)\s*,?\s*)?(?:thuc hien|trien khai)\s*(?:tot\s+|nghiem\s+)?$"
 )
@@ -34,5 +35,10 @@ def chain_relation(text: str, gap_start: int, gap_end: int) -> str | None:
     folded = " ".join(_CLEAN.sub(" ", fold(gap)).split())
     match = _GAP.match(folded)
     if not match:
-        return None
+        # An issuer phrase the reader could not bound ('của Ban Chỉ đạo phát triển
+        # khoa học, ... về Kế hoạch hành động triển khai thực hiện'): retry after 'về'.
+        cut = re.search(r"\bve (?!.*\bve )", folded)
+        match = _GAP.match(folded[cut.start() :]) if cut else None
+        if not match:
+            return None
     return "continues" if match.group("cont") else "implements"

@@ -38,6 +38,7 @@ from lexgraph.extractors.relations import (
     Structure,
     build_structure,
     continuing_kinds,
+    paragraph_head,
     relation_at,
 )
 from lexgraph.extractors.text import fold
@@ -90,8 +91,9 @@ _SHARE_GAP = re.compile(r"^[\s,*|]*(?:va|,)\s*$")
 _OF = re.compile(r"[\s,(*|]*(?:cua|giua)\s+")
 _QUALIFIER = re.compile(r"\s*[(,]?\s*khoa\s+[ivxl]+\s*\)?")
 _HEADER_NO = re.compile(r"^[ \t*|]*Số\s*(?:hiệu)?\s*:\s*", re.M)
-_ISSUED_BY = re.compile(r"^\s*(?:\([^()]{1,20}\)\s*)?(?:da\s+)?ban hanh\s")
-_FOOTNOTE = re.compile(r"^[ \t*|]*([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\])")
+_ISSUED_BY = re.compile(r"^\s*(?:\([^()]{1,20}\)\s*)?(?:da\s+|tiep tuc\s+)*ban hanh\s")
+_OF_AT = re.compile(r"(?<![a-z])(?:cua|giua)\s+(?=[^;.]{3,90}?\s+tai\s+(?:cac\s+)?$)")
+_FOOTNOTE = re.compile(r"[ \t*|]*([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\])")
 
 
 @dataclass
@@ -174,6 +176,14 @@ def _parse_lead(text: str, mention: _Mention) -> None:
     """'Ngày 16 tháng 5 năm 2016, Thủ tướng Chính phủ đã ban hành Chỉ thị số 16/CT-TTg'."""
     lo = max(0, mention.kind_start - 260)
     folded = fold(text[lo : mention.kind_start])
+    if mention.issuer is None:
+        at = None
+        for at in _OF_AT.finditer(folded):
+            pass
+        if at is not None:
+            raw, end = read_issuer(text, lo + at.end())
+            if raw and re.match(r"\s+tai\b", fold(text[end : end + 6])):
+                mention.issuer, mention.place = short_form(raw)
     last = None
     for match in LEAD_DATE_RE.finditer(folded):
         last = match
@@ -217,10 +227,11 @@ def _share_phrases(text: str, mentions: list[_Mention]) -> None:
     """'Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị'."""
     for i in range(len(mentions) - 2, -1, -1):
         cur, nxt = mentions[i], mentions[i + 1]
-        if cur.date or cur.issuer or not cur.number or not nxt.number:
+        if cur.issuer or not cur.number or not nxt.number:
             continue
         if _SHARE_GAP.match(fold(text[cur.tail_end : nxt.kind_start])):
-            cur.date, cur.issuer, cur.place = nxt.date, nxt.issuer, nxt.place
+            cur.date = cur.date or nxt.date
+            cur.issuer, cur.place = nxt.issuer, nxt.place
 
 
 def _fill_from_other_mentions(mentions: list[_Mention]) -> None:
@@ -239,34 +250,83 @@ def _fill_from_other_mentions(mentions: list[_Mention]) -> None:
 
 
 def _relations(text: str, structure: Structure, mentions: list[_Mention]) -> list[tuple]:
-    chains = []
+    chains: list[tuple] = []
     continuing = continuing_kinds(text, structure)
+    footnote_rel: dict[int, tuple[str, int]] = {}
     for i, m in enumerate(mentions):
         para = structure.paragraph_start(m.kind_start)
-        footnote = _FOOTNOTE.match(text, para, para + 12)
         prev = mentions[i - 1] if i else None
-        if prev is not None and prev.start >= para:
+        same_para = prev is not None and prev.start >= para
+        if same_para:
             rel = chain_relation(text, prev.tail_end, m.kind_start)
-            if rel and prev.number is not None or rel and prev.alias:
+            if rel and (prev.number is not None or prev.alias):
                 m.chain_target = True
                 chains.append((prev, m, rel))
-        if m.chain_target:
-            in_title = m.start < structure.title_end
-            m.relation = "implements" if in_title else "cites"
-            continue
-        if footnote and (prev is None or prev.start < para):
-            marker = footnote.group(1)
-            where = text.rfind(marker, 0, para)
-            if where > 0:
-                m.relation = relation_at(text, structure.paragraph_start(where), where)
+                _share_subject(text, mentions, i - 1, m, rel, chains)
+            elif (
+                prev.chain_target
+                and m.number
+                and _SHARE_GAP.match(fold(text[prev.tail_end : m.kind_start]))
+            ):
+                # '... thực hiện Nghị quyết số 71/NQ-CP ... và Kế hoạch số 328-KH/TU': a
+                # second target of the same subject.
+                for subject, target, rel in list(chains):
+                    if target is prev:
+                        m.chain_target = True
+                        chains.append((subject, m, rel))
+        footnote = _FOOTNOTE.match(text, para, para + 12)
+        if footnote:
+            if para not in footnote_rel:
+                where = text.rfind(footnote.group(1), 0, para)
+                if where > 0:
+                    rel = relation_at(text, structure.paragraph_start(where), where)
+                    footnote_rel[para] = (rel, where)
+            if para in footnote_rel:
+                rel, where = footnote_rel[para]
                 m.footnote_at = where  # type: ignore[attr-defined]
+                m.relation = "cites" if m.chain_target else rel
                 continue
+        if m.chain_target:
+            m.relation = "implements" if m.start < structure.title_end else "cites"
+            continue
+        head = paragraph_head(text, para)
+        if head == "cites":
+            m.relation = "cites"
+            continue
+        if head == "based_on":
+            gap = fold(text[prev.tail_end : m.kind_start]) if same_para else ""
+            if not same_para or _BASIS_GAP.match(gap):
+                m.relation = "based_on"
+            else:
+                m.relation = "cites"
+            continue
         m.relation = relation_at(text, para, m.kind_start)
         if m.relation == "cites" and m.start < structure.opening_end:
-            for pos, kind in continuing:
-                if pos > m.start - structure.opening_end and fold(m.kind or "") == kind:
+            for _pos, kind in continuing:
+                if fold(m.kind or "") == kind:
                     m.relation = "continues"
     return chains
+
+
+_BASIS_GAP = re.compile(
+    r"^[\s,;*|]*(?:va\s+|;\s*)?(?:can cu\s+)?(?:(?:da\s+)?duoc\s+sua doi[\s,]*(?:bo sung\s+)?"
+    r"(?:mot so dieu\s+)?(?:theo|boi|tai)\s+)?(?:cac\s+)?$"
+)
+
+
+def _share_subject(
+    text: str, mentions: list[_Mention], j: int, target: _Mention, rel: str, chains: list
+) -> None:
+    """'Kế hoạch số 14-KH/TU ... và Kế hoạch số 24/KH-UBND ... thực hiện Nghị quyết X':
+    every subject joined by 'và' / ',' implements X."""
+    while j > 0:
+        first, second = mentions[j - 1], mentions[j]
+        if not first.number or first.chain_target:
+            return
+        if not _SHARE_GAP.match(fold(text[first.tail_end : second.kind_start])):
+            return
+        chains.append((first, target, rel))
+        j -= 1
 
 
 def _laws_and_aliases(text: str, mentions: list[_Mention]) -> list[_Mention]:

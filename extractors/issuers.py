@@ -208,6 +208,14 @@ _KIND_START = set(
         "phap",
     ]
 )
+_KIND_PAIRS = set(
+    """quyet dinh|nghi quyet|nghi dinh|chi thi|ke hoach|ket luan|huong dan|hien phap|
+    chuong trinh|cong van|thong tu|thong bao|de an|to trinh|phap lenh|bo luat|luat so""".replace(
+        "\n", ""
+    )
+    .replace("    ", "")
+    .split("|")
+)
 _COMMA_CONT = set(["the", "chu", "ban", "bo", "du"])
 
 _HOI_NGHI = re.compile(r"^(?:Hội nghị|Đại hội)\b[^,;()]{0,60}?(?=\b(?:Ban|Bộ)\s)", re.I)
@@ -276,7 +284,8 @@ def read_issuer(text: str, pos: int, limit: int = 160) -> tuple[str, int]:
         nxt = tokens[i + 1].group(0) if i + 1 < n else ""
         pair = f"{low}_{fold(nxt)}"
         if tok in ",-&" or low == "va":
-            if not nxt or not _is_cap(nxt) or fold(nxt) in _KIND_START and tok != "-":
+            nxt2 = tokens[i + 2].group(0) if i + 2 < n else ""
+            if not nxt or not _is_cap(nxt) or f"{fold(nxt)} {fold(nxt2)}" in _KIND_PAIRS:
                 break
             if tok == "," and fold(nxt) not in _COMMA_CONT:
                 break
@@ -284,11 +293,11 @@ def read_issuer(text: str, pos: int, limit: int = 160) -> tuple[str, int]:
             continue
         if not tok[0].isalpha():
             break
-        if low in _STOP or pair in _STOP:
+        if (low in _STOP or pair in _STOP) and tok != "Nam":
             break
         if _is_cap(tok):
             prev = fold(tokens[i - 1].group(0)) if i else ""
-            if low in _KIND_START and prev not in ("bo", "so") and end:
+            if f"{low} {fold(nxt)}" in _KIND_PAIRS and prev not in ("bo", "so") and end:
                 break
         elif low not in _ORG_VOCAB:
             break

@@ -15,7 +15,7 @@ import re
 import unicodedata
 
 # Symbol tokens whose standard spelling is not all upper case, keyed by their upper-case form.
-_MIXED_CASE = {"TTG": "TTg", "CTR": "CTr", "QĐI": "QĐi", "CTTG": "CTTg"}
+_MIXED_CASE = {"TTG": "TTg", "CTR": "CTr", "QĐI": "QĐi", "CTTG": "CTTg", "TTR": "TTr"}
 
 _WHITESPACE = re.compile(r"\s+")
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)

@@ -39,7 +39,7 @@ _BOUNDARY = re.compile(
 _CLOSING = re.compile(r"^[ \t*|]*trên đây là", re.I)
 
 _CUES = re.compile(
-    r"(?P<passive>(?:sua doi,? ?bo sung|sua doi|bo sung|thay the)\s+(?:boi|tai))|"
+    r"(?P<passive>(?:sua doi,? ?bo sung|sua doi|bo sung|thay the)\s+(?:boi|tai)|kem theo)|"
     r"(?P<block>theo de nghi|de nghi cua|xet|tam ngung|ngung hieu luc|sau day (?:goi|viet) tat la|"
     r"sau day goi la|theo doi|theo huong|theo dung)|"
     r"(?P<continues>tiep tuc (?:trien khai |to chuc |quan triet (?:va )?|day manh |phoi hop (?:va )?"
@@ -52,7 +52,7 @@ _CUES = re.compile(
     r"(?P<consolidates>hop nhat)|"
     r"(?P<based_on>can cu)|"
     r"(?P<implements>thuc hien|trien khai|quan triet|cu the hoa|theo|gan voi|phu hop voi|"
-    r"thi hanh|chap hanh|ap dung)"
+    r"thi hanh|ap dung)"
 )
 _WORD_EDGE = re.compile(r"\w")
 
@@ -144,9 +144,27 @@ def cue_relation(folded: str) -> str | None:
     return "cites" if group == "block" else group
 
 
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ])")
+_HEAD = re.compile(
+    r"^[\s*|\-+•–]*(?P<block>xet|theo de nghi|tren co so de nghi)\b|^[\s*|\-+•–]*(?P<base>can cu)\b"
+)
+
+
+def paragraph_head(text: str, para_start: int) -> str | None:
+    """'cites' for a 'Xét ...'/'Theo đề nghị ...' paragraph, 'based_on' for 'Căn cứ ...'."""
+    match = _HEAD.match(fold(text[para_start : para_start + 40]))
+    if not match:
+        return None
+    return "cites" if match.group("block") else "based_on"
+
+
 def relation_at(text: str, para_start: int, pos: int) -> str:
-    """Relation for a mention whose kind word starts at ``pos``."""
-    relation = cue_relation(fold(text[para_start:pos]))
+    """Relation for a mention whose kind word starts at ``pos``: the last cue of its
+    sentence (a sentence ends at '. ' before a capital)."""
+    start = para_start
+    for match in _SENTENCE_END.finditer(text, para_start, pos):
+        start = match.end()
+    relation = cue_relation(fold(text[start:pos]))
     return relation or "cites"
 
 
