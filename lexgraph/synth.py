@@ -134,10 +134,14 @@ def _number_text(rng: random.Random, number: str, noise: list[str]) -> str:
         return number
     seps = [i for i, ch in enumerate(number) if ch in "-/" and i > 0]
     i = seps[rng.randrange(len(seps))]
-    if r < 0.025:
+    # Real text breaks lines inside the symbol only after a hyphen ('NĐ-\nCP', 'CT-\nTTg').
+    breaks = [j for j in seps if number[j] == "-" and number[j - 1].isalpha()]
+    if r < 0.025 and breaks:
         noise.append("line break inside number")
-        return number[: i + 1] + "\n" + number[i + 1 :]
-    form = rng.choice((" {}", "{} ", " {} "))
+        j = breaks[rng.randrange(len(breaks))]
+        return number[: j + 1] + "\n" + number[j + 1 :]
+    # Seen in real text: '05- CT/TW', '33/CT -TTg', '57- NQ/TW', '02 /CT-UBND' (space before '/').
+    form = rng.choice((" {}", "{} ", " {} ")) if number[i] == "-" else " {}"
     noise.append("spaces around - or /")
     return number[:i] + form.format(number[i]) + number[i + 1 :]
 
@@ -460,13 +464,13 @@ def _title(doc: _Doc, spec: _Spec) -> tuple[str, str | None]:
             + where
         )
         doc.clean = False
-        closing: str | None = "triển khai thực hiện " + doc.ref(spec.root, "task", expand=False)
+        closing: str | None = "triển khai thực hiện " + doc.ref(spec.root, None, expand=False)
     elif r < 0.75 and spec.parent is not spec.root:
         text = "Thực hiện " + doc.ref(
             spec.parent, "document", date=rng.random() < 0.5, expand=False
         )
         doc.clean = False
-        closing = "thực hiện " + doc.ref(spec.parent, "task", date=False)
+        closing = "thực hiện " + doc.ref(spec.parent, None, date=False, expand=False)
     else:
         text = f"Thực hiện {doc.topic} năm {spec.year}"
         closing = None
@@ -592,7 +596,13 @@ def _body(doc: _Doc, spec: _Spec, closing: str | None, world: _World) -> None:
 
 def _signature(doc: _Doc, spec: _Spec) -> None:
     rng = doc.rng
-    doc.w("Nơi nhận:", "- Như trên;", f"- TT. {spec.place.tu} (b/c);", "- Lưu: VT.", "")
+    p = spec.place
+    recipients = ["Nơi nhận:", "- Như trên;", f"- TT. {p.tu} {p.province} (b/c);"]
+    if spec.level in ("district", "commune"):
+        recipients.append(f"- UBND {p.tinh} {p.province} (b/c);")
+    if spec.level == "commune":
+        recipients.append(f"- UBND huyện {p.district} (b/c);")
+    doc.w(*recipients, "- Lưu: VT.", "")
     if spec.level == "party":
         doc.w("T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ")
     else:
