@@ -1,0 +1,66 @@
+"""``lexgraph viz``: an interactive HTML picture of (part of) the graph, offline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from lexgraph.cli_graph import StoreOpt, _fail, _store_path
+
+
+def viz(
+    key: Annotated[str | None, typer.Argument(help="Document number or key, e.g. 33/CT-TTg or 33/CT-TTg@2021; omit for the whole graph.")] = None,
+    down: Annotated[bool, typer.Option("--down", help="Everything that implements KEY, to any depth.")] = False,
+    up: Annotated[bool, typer.Option("--up", help="What KEY implements, up to the root.")] = False,
+    province: Annotated[str | None, typer.Option("--province", help="Only this province's documents (and what they cite).")] = None,
+    layout: Annotated[str, typer.Option("--layout", help="level (bands by administrative level) or time (x = date).")] = "level",
+    via: Annotated[str, typer.Option("--via", help="Relations followed by --down/--up, comma-separated, or 'all'.")] = "implements,continues,based_on",
+    physics: Annotated[bool | None, typer.Option("--physics/--no-physics", help="Start with physics on (default: only for small graphs).")] = None,
+    title: Annotated[str | None, typer.Option("--title", help="Page title.")] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path("lexgraph.html"),
+    store: StoreOpt = None,
+) -> None:  # fmt: skip
+    """Write an interactive graph page that opens offline (file://), e.g. for analysts.
+
+    Hover a document for its card and an edge for its evidence quote; click a document to
+    highlight its lineage; search by number or title words (accents optional); hide
+    relation types.
+
+    Examples:
+
+        lexgraph viz 33/CT-TTg --down -o ct33.html
+
+        lexgraph viz 5793/KH-UBND --up -o bentre.html
+
+        lexgraph viz --province "Cà Mau" -o camau.html
+
+        lexgraph viz --layout time -o all.html
+    """
+    from lexgraph.graph.store import StoreError, load
+    from lexgraph.graph.viz import VizError
+    from lexgraph.graph.viz import viz as draw
+    from lexgraph.graph.viz_layout import LAYOUTS
+
+    if layout not in LAYOUTS:
+        raise _fail(f"unknown layout {layout!r}; choose one of {', '.join(LAYOUTS)}", 2)
+    if (down or up) and key is None:
+        raise _fail("--down and --up need a document KEY", 2)
+    try:
+        graph = load(_store_path(store)).graph
+    except StoreError as error:
+        raise _fail(str(error)) from None
+    relations = None if via.strip() == "all" else [r.strip() for r in via.split(",") if r.strip()]
+    try:
+        net = draw(graph, key, down=down, up=up, province=province, via=relations, layout=layout,
+                   physics=physics, title=title, output=output)  # fmt: skip
+    except VizError as error:
+        raise _fail(str(error)) from None
+    typer.echo(
+        f"lexgraph: wrote {output} ({len(net.nodes)} documents, {len(net.edges)} edges)", err=True
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(viz)
