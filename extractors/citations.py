@@ -12,6 +12,7 @@ the work is linear in the number of candidates.
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -41,7 +42,10 @@ from lexgraph.extractors.relations import (
     paragraph_head,
     relation_at,
 )
-from lexgraph.extractors.text import fold
+from lexgraph.extractors.text import FoldedText, fold
+
+# Folded view of the text being processed (per thread, set by find_citations).
+_LOCAL = threading.local()
 
 from lexgraph.model import Assertion, Citation, DocumentInfo
 
@@ -138,7 +142,7 @@ def _own_numbers(text: str, document: DocumentInfo) -> set[str]:
 
 def _kind_before(text: str, start: int, prev: _Mention | None) -> tuple[str | None, int]:
     lo = max(0, start - 140)
-    window = fold(text[lo:start])
+    window = _LOCAL.ft.window(lo, start)
     match = _KIND_END.search(window)
     if match:
         return _KIND_NAMES[match.group(1)], lo + match.start(1)
@@ -150,7 +154,7 @@ def _kind_before(text: str, start: int, prev: _Mention | None) -> tuple[str | No
 
 def _parse_tail(text: str, mention: _Mention) -> None:
     pos = mention.end
-    folded = fold(text[pos : pos + 220])
+    folded = _LOCAL.ft.window(pos, pos + 220)
     date, used = date_after(folded)
     offset = used
     issuer_raw = ""
@@ -175,14 +179,14 @@ def _parse_tail(text: str, mention: _Mention) -> None:
 def _parse_lead(text: str, mention: _Mention) -> None:
     """'Ngày 16 tháng 5 năm 2016, Thủ tướng Chính phủ đã ban hành Chỉ thị số 16/CT-TTg'."""
     lo = max(0, mention.kind_start - 260)
-    folded = fold(text[lo : mention.kind_start])
+    folded = _LOCAL.ft.window(lo, mention.kind_start)
     if mention.issuer is None:
         at = None
         for at in _OF_AT.finditer(folded):
             pass
         if at is not None:
             raw, end = read_issuer(text, lo + at.end())
-            if raw and re.match(r"\s+tai\b", fold(text[end : end + 6])):
+            if raw and re.match(r"\s+tai\b", _LOCAL.ft.window(end, end + 6)):
                 mention.issuer, mention.place = short_form(raw)
     last = None
     for match in LEAD_DATE_RE.finditer(folded):
@@ -196,7 +200,7 @@ def _parse_lead(text: str, mention: _Mention) -> None:
         mention.date = match_iso(last)
     if mention.issuer is None:
         raw, end = read_issuer(text, lo + last.end() + (len(between) - len(between.lstrip())))
-        if raw and _ISSUED_BY.match(fold(text[end : mention.kind_start + 1])):
+        if raw and _ISSUED_BY.match(_LOCAL.ft.window(end, mention.kind_start + 1)):
             mention.issuer, mention.place = short_form(raw)
 
 
@@ -209,7 +213,7 @@ def _find_mentions(text: str, own: set[str]) -> list[_Mention]:
             continue
         kind, kind_start = _kind_before(text, match.start(), prev)
         if kind is None and prev is not None and prev.number:
-            gap = fold(text[prev.tail_end : match.start()])
+            gap = _LOCAL.ft.window(prev.tail_end, match.start())
             if _LIST_GAP.match(gap) and type_code(prev.number) == type_code(number):
                 kind = prev.kind
         if kind is None:
@@ -229,7 +233,7 @@ def _share_phrases(text: str, mentions: list[_Mention]) -> None:
         cur, nxt = mentions[i], mentions[i + 1]
         if cur.issuer or not cur.number or not nxt.number:
             continue
-        if _SHARE_GAP.match(fold(text[cur.tail_end : nxt.kind_start])):
+        if _SHARE_GAP.match(_LOCAL.ft.window(cur.tail_end, nxt.kind_start)):
             cur.date = cur.date or nxt.date
             cur.issuer, cur.place = nxt.issuer, nxt.place
 
@@ -266,7 +270,7 @@ def _relations(text: str, structure: Structure, mentions: list[_Mention]) -> lis
             elif (
                 prev.chain_target
                 and m.number
-                and _SHARE_GAP.match(fold(text[prev.tail_end : m.kind_start]))
+                and _SHARE_GAP.match(_LOCAL.ft.window(prev.tail_end, m.kind_start))
             ):
                 # '... thực hiện Nghị quyết số 71/NQ-CP ... và Kế hoạch số 328-KH/TU': a
                 # second target of the same subject.
@@ -279,7 +283,7 @@ def _relations(text: str, structure: Structure, mentions: list[_Mention]) -> lis
             if para not in footnote_rel:
                 where = text.rfind(footnote.group(1), 0, para)
                 if where > 0:
-                    rel = relation_at(text, structure.paragraph_start(where), where)
+                    rel = relation_at(text, structure.paragraph_start(where), where, _LOCAL.ft)
                     footnote_rel[para] = (rel, where)
             if para in footnote_rel:
                 rel, where = footnote_rel[para]
@@ -289,18 +293,18 @@ def _relations(text: str, structure: Structure, mentions: list[_Mention]) -> lis
         if m.chain_target:
             m.relation = "implements" if m.start < structure.title_end else "cites"
             continue
-        head = paragraph_head(text, para)
+        head = paragraph_head(text, para, _LOCAL.ft)
         if head == "cites":
             m.relation = "cites"
             continue
         if head == "based_on":
-            gap = fold(text[prev.tail_end : m.kind_start]) if same_para else ""
+            gap = _LOCAL.ft.window(prev.tail_end, m.kind_start) if same_para else ""
             if not same_para or _BASIS_GAP.match(gap):
                 m.relation = "based_on"
             else:
                 m.relation = "cites"
             continue
-        m.relation = relation_at(text, para, m.kind_start)
+        m.relation = relation_at(text, para, m.kind_start, _LOCAL.ft)
         if m.relation == "cites" and m.start < structure.opening_end:
             for _pos, kind in continuing:
                 if fold(m.kind or "") == kind:
@@ -323,7 +327,7 @@ def _share_subject(
         first, second = mentions[j - 1], mentions[j]
         if not first.number or first.chain_target:
             return
-        if not _SHARE_GAP.match(fold(text[first.tail_end : second.kind_start])):
+        if not _SHARE_GAP.match(_LOCAL.ft.window(first.tail_end, second.kind_start)):
             return
         chains.append((first, target, rel))
         j -= 1
@@ -369,6 +373,7 @@ def _quote_span(text: str, para: int, m: _Mention) -> tuple[int, int]:
 
 def find_citations(text: str, document: DocumentInfo) -> CitationResult:
     """Every document ``text`` references, in text order, with its assertions."""
+    _LOCAL.ft = FoldedText(text)
     warnings: list[str] = []
     own = _own_numbers(text, document)
     mentions = _find_mentions(text, own)

@@ -275,19 +275,22 @@ def read_issuer(text: str, pos: int, limit: int = 160) -> tuple[str, int]:
     window = window[skip:]
     pos_w = pos + skip
     tokens = list(_TOKENS.finditer(window))
+    fwin = fold(window)
+    flds = [fwin[t.start() : t.end()] for t in tokens]
     end = 0
     i = 0
     n = len(tokens)
     while i < n:
         tok = tokens[i].group(0)
-        low = fold(tok)
+        low = flds[i]
         nxt = tokens[i + 1].group(0) if i + 1 < n else ""
-        pair = f"{low}_{fold(nxt)}"
+        fnxt = flds[i + 1] if i + 1 < n else ""
+        pair = f"{low}_{fnxt}"
         if tok in ",-&" or low == "va":
-            nxt2 = tokens[i + 2].group(0) if i + 2 < n else ""
-            if not nxt or not _is_cap(nxt) or f"{fold(nxt)} {fold(nxt2)}" in _KIND_PAIRS:
+            fnxt2 = flds[i + 2] if i + 2 < n else ""
+            if not nxt or not _is_cap(nxt) or f"{fnxt} {fnxt2}" in _KIND_PAIRS:
                 break
-            if tok == "," and fold(nxt) not in _COMMA_CONT:
+            if tok == "," and fnxt not in _COMMA_CONT:
                 break
             i += 1
             continue
@@ -296,8 +299,8 @@ def read_issuer(text: str, pos: int, limit: int = 160) -> tuple[str, int]:
         if (low in _STOP or pair in _STOP) and tok != "Nam":
             break
         if _is_cap(tok):
-            prev = fold(tokens[i - 1].group(0)) if i else ""
-            if f"{low} {fold(nxt)}" in _KIND_PAIRS and prev not in ("bo", "so") and end:
+            prev = flds[i - 1] if i else ""
+            if f"{low} {fnxt}" in _KIND_PAIRS and prev not in ("bo", "so") and end:
                 break
         elif low not in _ORG_VOCAB:
             break

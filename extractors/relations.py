@@ -16,7 +16,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from lexgraph.extractors.text import fold
+from lexgraph.extractors.text import FoldedText, fold
 
 _HEADING = re.compile(
     r"^[ \t*|>#]*(?:(?P<roman>[IVX]{1,5})\s*[.\-–)]|(?P<num>\d{1,2})\s*[.)]|"
@@ -150,21 +150,27 @@ _HEAD = re.compile(
 )
 
 
-def paragraph_head(text: str, para_start: int) -> str | None:
+def paragraph_head(text: str, para_start: int, folded: FoldedText | None = None) -> str | None:
     """'cites' for a 'Xét ...'/'Theo đề nghị ...' paragraph, 'based_on' for 'Căn cứ ...'."""
-    match = _HEAD.match(fold(text[para_start : para_start + 40]))
+    end = para_start + 40
+    match = _HEAD.match(folded.window(para_start, end) if folded else fold(text[para_start:end]))
     if not match:
         return None
     return "cites" if match.group("block") else "based_on"
 
 
-def relation_at(text: str, para_start: int, pos: int) -> str:
+def relation_at(text: str, para_start: int, pos: int, folded: FoldedText | None = None) -> str:
     """Relation for a mention whose kind word starts at ``pos``: the last cue of its
     sentence (a sentence ends at '. ' before a capital)."""
-    start = para_start
-    for match in _SENTENCE_END.finditer(text, para_start, pos):
+    start = max(para_start, pos - 1500)
+    for match in _SENTENCE_END.finditer(text, start, pos):
         start = match.end()
-    relation = cue_relation(fold(text[start:pos]))
+    # The last cue is usually near: look at the nearest 250 characters first.
+    near = max(start, pos - 250)
+    get = folded.window if folded else (lambda a, b: fold(text[a:b]))
+    relation = cue_relation(get(near, pos))
+    if relation is None and near > start:
+        relation = cue_relation(get(start, near + 30))
     return relation or "cites"
 
 

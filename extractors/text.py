@@ -75,3 +75,41 @@ _DEBRIS = re.compile(r"[*|_]+")
 def clean_phrase(text: str) -> str:
     """Collapse whitespace and drop markdown/table debris from a phrase taken from text."""
     return _SPACES.sub(" ", _DEBRIS.sub(" ", text)).strip(" ,;:.-–")
+
+
+class FoldedText:
+    """Folded view of a text, computed lazily in blocks and cached.
+
+    Candidate windows overlap heavily (kind word, date/issuer tail, paragraph cues), so
+    folding each window separately folds the same characters many times; this folds
+    every touched block once.
+    """
+
+    __slots__ = ("text", "_blocks")
+    BLOCK = 256
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._blocks: dict[int, str] = {}
+
+    def _block(self, index: int) -> str:
+        block = self._blocks.get(index)
+        if block is None:
+            lo = index * self.BLOCK
+            block = self.text[lo : lo + self.BLOCK].translate(_FOLD)
+            self._blocks[index] = block
+        return block
+
+    def window(self, start: int, end: int) -> str:
+        """``fold(text[start:end])`` (same length, same offsets)."""
+        start = max(0, start)
+        end = min(len(self.text), end)
+        if end <= start:
+            return ""
+        first, last = start // self.BLOCK, (end - 1) // self.BLOCK
+        if first == last:
+            base = first * self.BLOCK
+            return self._block(first)[start - base : end - base]
+        parts = [self._block(i) for i in range(first, last + 1)]
+        base = first * self.BLOCK
+        return "".join(parts)[start - base : end - base]
