@@ -78,7 +78,7 @@ def path_cypher(backend: Any, a: str, b: str, max_hops: int = 12) -> list[PathHo
                     continue
                 for e in row["edges"]:
                     edges.setdefault((e["u"], e["v"]), []).append(e["props"])
-            return hops(best["keys"], lambda u, v: edges.get((u, v), []))
+            return hops(best["keys"], lambda u, v, found=edges: found.get((u, v), []))
     return []
 
 

@@ -55,7 +55,7 @@ def run_readonly(driver: Any, query: str, params: dict[str, Any],
 
     def work(tx: Any) -> list[dict[str, Any]]:
         result = tx.run(query, params)
-        return [{k: plain(record[k]) for k in record.keys()} for record in result]
+        return [{k: plain(v) for k, v in record.items()} for record in result]
 
     with driver.session(database=database, default_access_mode=READ_ACCESS) as session:
         return session.execute_read(work)
