@@ -44,10 +44,10 @@ from lexgraph.extractors.relations import (
 )
 from lexgraph.extractors.text import FoldedText, fold
 
+from lexgraph.model import Assertion, Citation, DocumentInfo
+
 # Folded view of the text being processed (per thread, set by find_citations).
 _LOCAL = threading.local()
-
-from lexgraph.model import Assertion, Citation, DocumentInfo
 
 _KINDS = [
     ("chuong trinh hanh dong", "Chương trình hành động"),
@@ -181,9 +181,8 @@ def _parse_lead(text: str, mention: _Mention) -> None:
     lo = max(0, mention.kind_start - 260)
     folded = _LOCAL.ft.window(lo, mention.kind_start)
     if mention.issuer is None:
-        at = None
-        for at in _OF_AT.finditer(folded):
-            pass
+        found = list(_OF_AT.finditer(folded))
+        at = found[-1] if found else None
         if at is not None:
             raw, end = read_issuer(text, lo + at.end())
             if raw and re.match(r"\s+tai\b", _LOCAL.ft.window(end, end + 6)):

@@ -17,7 +17,7 @@ DATE_BODY = rf"(?:{_DMY}|{_WORDS})"
 # ' ban hành ngày ...'. Applied to a folded window starting at the number's end.
 TAIL_DATE_RE = re.compile(rf"^[\s,(*|]*(?:(?:da |duoc )?ban hanh\s+)?ngay\s*(?:\*+\s*)?{DATE_BODY}")
 # A date that opens the sentence before a number: 'Ngày 23/10/2025, NHNN ... ban hành'.
-LEAD_DATE_RE = re.compile(rf"(?:^|[.;:(]\s*|\n)\s*ngay\s+{DATE_BODY}\s*,")
+LEAD_DATE_RE = re.compile(rf"(?:^|[.;:(]\s*|\s\s)\s*ngay\s+{DATE_BODY}\s*,")
 ANY_DATE_RE = re.compile(rf"ngay\s+{DATE_BODY}")
 
 
