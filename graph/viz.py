@@ -246,7 +246,9 @@ def to_network(graph: nx.MultiDiGraph, *, layout: str = "level", physics: bool |
     placed = compute_layout(graph, layout)
     net = VizNetwork(height="100vh", width="100%", directed=True, cdn_resources="remote")
     net.page_title = title
-    net.physics_on = len(graph) <= PHYSICS_THRESHOLD if physics is None else physics
+    if physics is None:  # time layout: both axes carry meaning, so physics stays off
+        physics = layout == "level" and len(graph) <= PHYSICS_THRESHOLD
+    net.physics_on = physics
     for key, attrs in graph.nodes(data=True):
         x, y = placed.positions[key]
         colour = LEVEL_COLOURS.get(attrs.get("level"), LEVEL_COLOURS[None])
@@ -292,7 +294,8 @@ def vis_options(net: VizNetwork) -> dict[str, Any]:
     return {
         "physics": {
             "enabled": net.physics_on, "solver": "barnesHut",
-            "barnesHut": {"gravitationalConstant": -3000, "springLength": 120, "avoidOverlap": 0.3},
+            "barnesHut": {"gravitationalConstant": -9000, "centralGravity": 0.02, "springLength": 220,
+                          "springConstant": 0.01, "avoidOverlap": 1},
             "stabilization": {"enabled": True, "iterations": 150, "updateInterval": 50},
         },
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": large,

@@ -152,7 +152,7 @@ def layout_time(graph: nx.MultiDiGraph) -> Layout:
             result.positions[key] = (x, top + row * ROW_H * 0.8)
         bottom = top + (rows - 1) * ROW_H * 0.8
         result.bands.append({"label": LEVEL_NAMES[band], "top": top, "bottom": bottom,
-                             "x": undated_x - COL_W * 2})  # fmt: skip
+                             "x": undated_x - COL_W * 2, "right": width + COL_W})  # fmt: skip
         top = bottom + ROW_H + BAND_GAP
     if dated:
         for year in range(first.year, last.year + 2):

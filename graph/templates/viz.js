@@ -62,9 +62,16 @@
     api.ready = true;
     document.body.setAttribute("data-lexgraph-ready", "1");
   });
+  // Band titles sit left of the leftmost document (recomputed once physics has settled).
+  var labelX = 0;
+  function leftmost(xs) { labelX = Math.min.apply(null, xs.concat([0])) - 60; }
+  leftmost(DATA.nodes.map(function (n) { return n.x; }));
   if (DATA.physics) {
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: { enabled: false } });
+      var pos = network.getPositions();
+      leftmost(Object.keys(pos).map(function (k) { return pos[k].x; }));
+      network.redraw();
     });
   }
 
@@ -75,15 +82,17 @@
     ctx.font = "bold 16px sans-serif";
     ctx.fillStyle = "#99a3a4";
     (g.bands || []).forEach(function (b) {
-      ctx.fillText(b.label, b.x - 140, (b.top + b.bottom) / 2 + 5);
+      ctx.textAlign = "right";
+      ctx.fillText(b.label, Math.min(labelX, b.x + 110), (b.top + b.bottom) / 2 + 5);
       ctx.strokeStyle = "#eaeded";
-      ctx.beginPath(); ctx.moveTo(b.x - 150, b.top - 45); ctx.lineTo(-b.x + 150, b.top - 45); ctx.stroke();
+      ctx.beginPath(); ctx.moveTo(b.x - 150, b.top - 45); ctx.lineTo(Math.max(-b.x + 150, b.right || 0), b.top - 45); ctx.stroke();
     });
     var top = 0, bottom = 0;
     (g.bands || []).forEach(function (b) { top = Math.min(top, b.top - 60); bottom = Math.max(bottom, b.bottom + 40); });
     (g.ticks || []).forEach(function (t) {
       ctx.strokeStyle = "#eaeded";
       ctx.beginPath(); ctx.moveTo(t.x, top); ctx.lineTo(t.x, bottom); ctx.stroke();
+      ctx.textAlign = "left";
       ctx.fillText(t.label, t.x + 4, top + 14);
     });
     ctx.restore();
