@@ -54,6 +54,8 @@ UntilOpt = Annotated[str | None, typer.Option("--until", help="Only documents da
 
 ROW_COLUMNS = ["key", "issuer", "province", "date", "lag_days", "depth", "via",
                "relation", "scope", "quote"]  # fmt: skip
+FULL_COLUMNS = ["target", "key", "number", "kind", "issuer", "province", "level", "date", "lag_days",
+                "depth", "via", "relation", "scope", "quote", "parent", "source"]  # fmt: skip
 
 
 def _err(message: str) -> None:
@@ -173,7 +175,7 @@ def implementers(
         )  # fmt: skip
         rows = result.to_dicts()
         if not _is_table(fmt):
-            _emit(rows, fmt, ["target", *ROW_COLUMNS, "source"])
+            _emit(rows, fmt, FULL_COLUMNS)
             return
         labels = list(result.meta["targets"])
         if len(labels) > 1:
@@ -233,7 +235,7 @@ def lineage(
         if _is_table(fmt):
             _tree(result)
         else:
-            _emit(result.to_dicts(), fmt, ["target", *ROW_COLUMNS, "parent", "source"])
+            _emit(result.to_dicts(), fmt, FULL_COLUMNS)
 
 
 def _label(node: dict[str, Any]) -> str:

@@ -23,12 +23,17 @@ def _best_edge(edges: list[dict[str, Any]]) -> dict[str, Any]:
     return min(edges, key=rank)
 
 
-def hops(keys: list[str], edge_lookup: Any) -> list[PathHop]:
-    """Hop rows for a chain of keys; ``edge_lookup(a, b)`` gives the a->b edges' data."""
+def hops(keys: list[str], edge_lookup: Any, backward: bool = False) -> list[PathHop]:
+    """Hop rows for a chain of keys; ``edge_lookup(a, b)`` gives the a->b edges' data.
+
+    Each hop takes an edge in the chain's own direction when there is one (a backward
+    chain reads ``<-`` even if the two documents also cite each other the other way)."""
     out = []
     for i, (a, b) in enumerate(zip(keys, keys[1:], strict=False), start=1):
-        forward = edge_lookup(a, b)
-        edges, direction = (forward, "->") if forward else (edge_lookup(b, a), "<-")
+        first, second = ((b, a, "<-"), (a, b, "->")) if backward else ((a, b, "->"), (b, a, "<-"))
+        edges, direction = edge_lookup(first[0], first[1]), first[2]
+        if not edges:
+            edges, direction = edge_lookup(second[0], second[1]), second[2]
         edge = _best_edge(edges)
         out.append(PathHop(i, a, b, direction, edge.get("relation"), edge.get("scope"),
                            edge.get("quote")))  # fmt: skip
@@ -44,14 +49,16 @@ def path_nx(graph: Any, a: str, b: str, max_hops: int = 12) -> list[PathHop] | N
     if a == b:
         return []
     best: list[str] | None = None
-    for g in (graph, graph.reverse(copy=False), graph.to_undirected(as_view=True)):
+    chosen_backward = False
+    variants = (graph, graph.reverse(copy=False), graph.to_undirected(as_view=True))
+    for backward, g in zip((False, True, False), variants, strict=True):
         try:
             paths = list(nx.all_shortest_paths(g, a, b))
         except nx.NetworkXNoPath:
             continue
         if len(paths[0]) - 1 > max_hops:
             continue
-        best = min(paths)
+        best, chosen_backward = min(paths), backward
         break
     if best is None:
         return []
@@ -60,7 +67,7 @@ def path_nx(graph: Any, a: str, b: str, max_hops: int = 12) -> list[PathHop] | N
         data = graph.get_edge_data(u, v) or {}
         return [{**d, "id": k} for k, d in data.items()]
 
-    return hops(best, lookup)
+    return hops(best, lookup, chosen_backward)
 
 
 def path_cypher(backend: Any, a: str, b: str, max_hops: int = 12) -> list[PathHop] | None:
@@ -78,7 +85,8 @@ def path_cypher(backend: Any, a: str, b: str, max_hops: int = 12) -> list[PathHo
                     continue
                 for e in row["edges"]:
                     edges.setdefault((e["u"], e["v"]), []).append(e["props"])
-            return hops(best["keys"], lambda u, v, found=edges: found.get((u, v), []))
+            return hops(best["keys"], lambda u, v, found=edges: found.get((u, v), []),
+                        backward=name == "path_backward")  # fmt: skip
     return []
 
 
