@@ -95,14 +95,25 @@ def _province_key(text: str | None) -> str:
 # ---------------------------------------------------------------- record -> gold view
 
 
+def _alias_name(alias_id: str) -> str:
+    from lexgraph.extractors.aliases import load_aliases
+
+    names = {a.id: a.name for a in load_aliases()}
+    return names.get(alias_id, alias_id)
+
+
 def _label(cit: Citation) -> str | None:
-    """How a citation is named in the gold schema: its number, or '~name year', or '~alias'."""
+    """How a citation is named in the gold schema: its number, or '~name year', or '~alias'.
+
+    A mention resolved through the alias table is named as the gold names an unnumbered
+    document, '~<description>'; its number counts only where the text also writes it.
+    """
+    if cit.alias:
+        return "~" + _alias_name(cit.alias)
     if cit.number:
         return canonical_number(cit.number)
     if cit.name:
         return "~" + _named(cit)
-    if cit.alias:
-        return "~" + cit.alias
     return None
 
 
@@ -124,12 +135,16 @@ def gold_view(record: Extraction) -> dict[str, Any]:
     tasks: list[str] = []
     named: list[str] = []
     labels: dict[str, str] = {}
+    alias_labels: dict[str, str] = {}
     for cit in record.citations:
         label = _label(cit)
         if label is None:
             continue
-        labels.setdefault(cit.key, label)
-        if cit.number:
+        if not cit.alias:
+            labels.setdefault(cit.key, label)
+        else:
+            alias_labels.setdefault(cit.key, label)
+        if cit.number and not cit.alias:
             if label != own:
                 entry = cites.setdefault(
                     label,
@@ -139,7 +154,7 @@ def gold_view(record: Extraction) -> dict[str, Any]:
                     if entry[name] is None and getattr(cit, name):
                         entry[name] = getattr(cit, name)
                 entry["local"] = entry["local"] or bool(cit.local)
-        elif cit.name:
+        elif cit.name and not cit.alias:
             _add(named, _named(cit))
         if label == own:
             continue
@@ -153,6 +168,10 @@ def gold_view(record: Extraction) -> dict[str, Any]:
         if a.relation not in CHAIN_RELATIONS or own_key in (a.subject, a.object):
             continue
         subject = labels.get(a.subject) or a.subject.partition("@")[0]
+        if a.object in alias_labels:  # gold names an alias target '~...', and by number too
+            _add(chains, [subject, alias_labels[a.object], a.relation])  # when the text writes it
+            if a.object not in labels:
+                continue
         obj = labels.get(a.object) or a.object.partition("@")[0]
         _add(chains, [subject, obj, a.relation])
     return {
@@ -274,10 +293,18 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
 
 
 def _tilde_match(a: str, b: str) -> bool:
+    """Laws match exactly (name and year); descriptions of unnumbered documents match when
+    one is contained in the other or they share nearly all their words (the gold's wording
+    of a description is free: 'về tăng cường chỉnh đốn Đảng' vs '... xây dựng, chỉnh đốn Đảng')."""
     fa, fb = _fold_key(a), _fold_key(b)
     if fa == fb:
         return True
-    return not _LAW.match(fa.replace("-", " ")) and bool(fa) and bool(fb) and (fa in fb or fb in fa)
+    if _LAW.match(fa.replace("-", " ")) or not fa or not fb:
+        return False
+    if fa in fb or fb in fa:
+        return True
+    wa, wb = set(fa.split("-")), set(fb.split("-"))
+    return len(wa & wb) / min(len(wa), len(wb)) >= 0.85
 
 
 def _is_law(label: str) -> bool:
