@@ -58,14 +58,18 @@ def export_csv(graph: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
         writer = csv.writer(handle)
         writer.writerow([header for _, header in NODE_CSV_COLUMNS] + [":LABEL"])
         for _, attrs in graph.nodes(data=True):
-            writer.writerow([_csv_value(attrs.get(name)) for name, _ in NODE_CSV_COLUMNS] + ["Document"])
+            writer.writerow(
+                [_csv_value(attrs.get(name)) for name, _ in NODE_CSV_COLUMNS] + ["Document"]
+            )
     edges_path = out_dir / "cites.csv"
     with edges_path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow([":START_ID", ":END_ID", ":TYPE"] + [h for _, h in EDGE_CSV_COLUMNS])
         for u, v, k, attrs in graph.edges(keys=True, data=True):
             row = {**attrs, "id": k}
-            writer.writerow([u, v, "CITES"] + [_csv_value(row.get(name)) for name, _ in EDGE_CSV_COLUMNS])
+            writer.writerow(
+                [u, v, "CITES"] + [_csv_value(row.get(name)) for name, _ in EDGE_CSV_COLUMNS]
+            )
     return [nodes_path, edges_path]
 
 

@@ -33,7 +33,7 @@ def _compatible(unresolved: str, candidate: str) -> bool:
         return False
     if where is None or c_where is None:
         return where == c_where
-    return where == UNKNOWN or where == c_where
+    return where in (UNKNOWN, c_where)
 
 
 def resolve_keys(keys: Iterable[str]) -> Resolution:

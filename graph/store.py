@@ -66,8 +66,16 @@ def save(path: Path, data: StoreData) -> None:
     }
     fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=3) as out:
-            out.write(json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        with (
+            os.fdopen(fd, "wb") as raw,
+            gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=3) as out,
+        ):
+            out.write(
+                json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            )
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp's 0600 would hide the graph from the user's group
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -78,16 +86,22 @@ def load(path: Path, *, missing_ok: bool = False) -> StoreData:
     if not path.exists():
         if missing_ok:
             return StoreData()
-        raise StoreError(f"{path}: no graph here yet; run `lexgraph build DOCS...` first (or pass --store)")
+        raise StoreError(
+            f"{path}: no graph here yet; run `lexgraph build DOCS...` first (or pass --store)"
+        )
     try:
         with gzip.open(path, "rb") as handle:
             payload = json.loads(handle.read())
     except (OSError, EOFError, ValueError) as error:
-        raise StoreError(f"{path}: not a readable lexgraph store ({error}); rebuild it with `lexgraph build --fresh`") from error
+        raise StoreError(
+            f"{path}: not a readable lexgraph store ({error}); rebuild it with `lexgraph build --fresh`"
+        ) from error
     if payload.get("format") != FORMAT:
         raise StoreError(f"{path}: not a lexgraph store file")
     if payload.get("version", 0) > VERSION:
-        raise StoreError(f"{path}: written by a newer lexgraph (store version {payload['version']}); upgrade lexgraph")
+        raise StoreError(
+            f"{path}: written by a newer lexgraph (store version {payload['version']}); upgrade lexgraph"
+        )
     records = [Extraction.from_dict(r) for r in payload.get("records", [])]
     return StoreData(
         records={r.source: r for r in records},

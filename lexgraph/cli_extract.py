@@ -52,9 +52,7 @@ def run_extraction(paths: list[str], jobs: int, quiet: bool, label: str = "extra
 
 def _record_rows(record) -> list[dict]:
     doc = record.document
-    return [
-        {"source": record.source, "document": doc.key, **c.__dict__} for c in record.citations
-    ]
+    return [{"source": record.source, "document": doc.key, **c.__dict__} for c in record.citations]
 
 
 def _print_table(record) -> None:
@@ -69,7 +67,11 @@ def _print_table(record) -> None:
         "district": doc.district, "signer": doc.signer, "title": doc.title,
     }  # fmt: skip
     for name, value in facts.items():
-        console.print(f"[bold]{name:>9}[/bold]  {value if value is not None else '—'}", markup=True, highlight=False)
+        console.print(
+            f"[bold]{name:>9}[/bold]  {value if value is not None else '—'}",
+            markup=True,
+            highlight=False,
+        )
     rows = [{**c.__dict__, "quote": c.quote.replace("\n", " ")[:160]} for c in record.citations]
     emit_rows(rows, Format.table, CITATION_COLUMNS, title="citations")
     for a in record.assertions:
@@ -86,7 +88,9 @@ def extract(
     ] = None,
     jobs: JobsOpt = 0,
     strict: Annotated[bool, typer.Option(help="Exit non-zero on warnings too.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")
+    ] = False,
 ) -> None:
     """Extract each document's metadata, citations (with relation and evidence) and assertions.
 
@@ -118,7 +122,12 @@ def extract(
             stream.write("\n")
         elif chosen is Format.csv:
             rows = [row for r in records for row in _record_rows(r)]
-            emit_rows(rows, Format.csv, ["source", "document", "key", *CITATION_COLUMNS, "start", "end"], stream=stream)
+            emit_rows(
+                rows,
+                Format.csv,
+                ["source", "document", "key", *CITATION_COLUMNS, "start", "end"],
+                stream=stream,
+            )
         else:
             for record in records:
                 _print_table(record)
@@ -133,7 +142,12 @@ def extract(
 
 def evaluate(
     paths: PathsArg,
-    gold: Annotated[Path, typer.Option("--gold", "-g", help="Gold file (gold.jsonl format).", exists=True, dir_okay=False)],
+    gold: Annotated[
+        Path,
+        typer.Option(
+            "--gold", "-g", help="Gold file (gold.jsonl format).", exists=True, dir_okay=False
+        ),
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     jobs: JobsOpt = 0,
 ) -> None:
@@ -145,12 +159,17 @@ def evaluate(
     """
     from lexgraph.evaluate import score
 
-    gold_rows = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold_rows = [
+        json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     wanted = {row["file"] for row in gold_rows}
     outcomes, summary = run_extraction(paths, jobs, quiet=True, label="evaluate")
     records = [o.record for o in outcomes if o.record is not None and Path(o.path).name in wanted]
     if not records:
-        typer.echo(f"lexgraph: none of the files given is in {gold}; pass the folder the gold file describes", err=True)
+        typer.echo(
+            f"lexgraph: none of the files given is in {gold}; pass the folder the gold file describes",
+            err=True,
+        )
         raise typer.Exit(2)
     report = score(records, gold_rows)
     if as_json:
@@ -165,7 +184,9 @@ def evaluate(
 
 def synth(
     count: Annotated[int, typer.Argument(help="How many documents to write.", min=1)],
-    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for the .txt files and gold.jsonl.")] = Path("synthetic"),
+    out_dir: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder for the .txt files and gold.jsonl.")
+    ] = Path("synthetic"),
     seed: Annotated[int, typer.Option(help="Random seed: same seed, same files.")] = 0,
 ) -> None:
     """Write COUNT realistic synthetic documents plus their gold.jsonl (for benchmarks and recall tests)."""

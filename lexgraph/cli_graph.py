@@ -20,7 +20,9 @@ StoreOpt = Annotated[
 DatabaseOpt = Annotated[
     str | None,
     typer.Option(
-        "--database", envvar="NEO4J_DATABASE", help="Neo4j database name (default: the server's default)."
+        "--database",
+        envvar="NEO4J_DATABASE",
+        help="Neo4j database name (default: the server's default).",
     ),
 ]
 
@@ -38,7 +40,13 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
 
 def push_to_neo4j(graph, database: str | None, quiet: bool) -> None:
     """Load ``graph`` into the Neo4j named by NEO4J_URI/NEO4J_USERNAME/NEO4J_PASSWORD."""
-    from lexgraph.graph.neo4j_store import Neo4jSettings, Neo4jStoreError, connect, ensure_schema, load_graph
+    from lexgraph.graph.neo4j_store import (
+        Neo4jSettings,
+        Neo4jStoreError,
+        connect,
+        ensure_schema,
+        load_graph,
+    )
 
     settings = Neo4jSettings.from_env(database=database, prompt=os.isatty(0))
     try:
@@ -57,9 +65,19 @@ def push_to_neo4j(graph, database: str | None, quiet: bool) -> None:
 def build(
     paths: PathsArg,
     store: StoreOpt = None,
-    fresh: Annotated[bool, typer.Option(help="Start from an empty graph instead of updating the store.")] = False,
-    prune: Annotated[bool, typer.Option(help="Drop documents whose source file no longer exists.")] = False,
-    neo4j: Annotated[bool, typer.Option("--neo4j", help="Also load the graph into Neo4j (NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD).")] = False,
+    fresh: Annotated[
+        bool, typer.Option(help="Start from an empty graph instead of updating the store.")
+    ] = False,
+    prune: Annotated[
+        bool, typer.Option(help="Drop documents whose source file no longer exists.")
+    ] = False,
+    neo4j: Annotated[
+        bool,
+        typer.Option(
+            "--neo4j",
+            help="Also load the graph into Neo4j (NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD).",
+        ),
+    ] = False,
     database: DatabaseOpt = None,
     jobs: JobsOpt = 0,
     strict: Annotated[bool, typer.Option(help="Exit non-zero on warnings too.")] = False,
@@ -146,7 +164,14 @@ def load(
 
 
 def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="graphml, gexf, json (node-link) or csv (neo4j-admin import files).")],
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="graphml, gexf, json (node-link) or csv (neo4j-admin import files).",
+        ),
+    ],
     output: Annotated[Path, typer.Option("--output", "-o", help="Output file (a folder for csv).")],
     store: StoreOpt = None,
 ) -> None:

@@ -22,7 +22,10 @@ NUMBER = re.compile(r"\d+(?:\.\d+)?(?:/\d{4})?\s?[/-]\s?[A-ZĐa-zđ]+(?:\s?[-/&]
 
 
 def texts(folder: Path, megabytes: float) -> list[str]:
-    docs = [unicodedata.normalize("NFC", p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.txt"))]
+    docs = [
+        unicodedata.normalize("NFC", p.read_text(encoding="utf-8"))
+        for p in sorted(folder.glob("*.txt"))
+    ]
     if not docs:
         raise SystemExit(f"no .txt files in {folder}")
     out, total = [], 0
@@ -46,17 +49,28 @@ def measure(label: str, run, docs: list[str]) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--docs", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared" / "seeds")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--docs", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+    )
     parser.add_argument("--megabytes", type=float, default=20.0)
-    parser.add_argument("--spacy-megabytes", type=float, default=None, help="text for the spaCy path (default: same)")
+    parser.add_argument(
+        "--spacy-megabytes",
+        type=float,
+        default=None,
+        help="text for the spaCy path (default: same)",
+    )
     args = parser.parse_args()
 
     from lexgraph.extractors.pipeline import extract_text
     from lexgraph.extractors.spacy_component import blank_pipeline
 
     docs = texts(args.docs, args.megabytes)
-    baseline = measure("baseline: one number regex", lambda t: sum(1 for _ in NUMBER.finditer(t)), docs)
+    baseline = measure(
+        "baseline: one number regex", lambda t: sum(1 for _ in NUMBER.finditer(t)), docs
+    )
     fast = measure("fast path (extract_text)", lambda t: len(extract_text(t).citations), docs)
     nlp = blank_pipeline()
     spacy_docs = texts(args.docs, args.spacy_megabytes) if args.spacy_megabytes else docs

@@ -31,7 +31,9 @@ def corpus_dir() -> Path:
 
 
 def read_gold(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
 
 
 @pytest.fixture(scope="session")
@@ -39,7 +41,4 @@ def seed_gold(seeds_dir: Path) -> dict[str, dict]:
     return {row["file"]: row for row in read_gold(seeds_dir / "gold.jsonl")}
 
 
-try:  # the real Neo4j server fixtures (scripts/neo4j), when that module is present
-    from tests.neo4j_fixtures import *  # noqa: F403
-except ImportError:  # pragma: no cover - only while the module is being written
-    pass
+from tests.neo4j_fixtures import *  # noqa: E402, F403  (the real Neo4j server fixtures)

@@ -16,9 +16,13 @@ from tests.conftest import EXAMPLES
 LEXGRAPH = [sys.executable, "-m", "lexgraph"]
 
 
-def run(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+def run(
+    *args: str, stdin: str | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess:
     env = {**os.environ, "COLUMNS": "200"}
-    return subprocess.run([*LEXGRAPH, *args], input=stdin, capture_output=True, text=True, cwd=cwd, env=env)
+    return subprocess.run(
+        [*LEXGRAPH, *args], input=stdin, capture_output=True, text=True, cwd=cwd, env=env
+    )
 
 
 def records(stdout: str) -> list[dict]:
@@ -36,7 +40,11 @@ def test_extract_prints_one_json_record_per_file() -> None:
     assert plan["document"]["number"] == "120/KH-UBND"
     assert plan["document"]["date"] == "2022-02-15"
     first = plan["citations"][0]
-    assert first["number"] == "33/CT-TTg" and first["relation"] == "implements" and first["scope"] == "document"
+    assert (
+        first["number"] == "33/CT-TTg"
+        and first["relation"] == "implements"
+        and first["scope"] == "document"
+    )
     assert "0 failed" in result.stderr
 
 
@@ -89,9 +97,13 @@ def test_build_is_incremental_and_keeps_stored_work_when_a_file_fails(tmp_path: 
     again = run("build", str(docs), "--store", str(store))
     assert "0 processed" in again.stderr and "unchanged (cached)" in again.stderr
     nodes_line = [line for line in first.stderr.splitlines() if "graph saved" in line]
-    assert nodes_line and nodes_line[0].split("graph saved")[1] == [
-        line for line in again.stderr.splitlines() if "graph saved" in line
-    ][0].split("graph saved")[1]
+    assert (
+        nodes_line
+        and nodes_line[0].split("graph saved")[1]
+        == [line for line in again.stderr.splitlines() if "graph saved" in line][0].split(
+            "graph saved"
+        )[1]
+    )
     # a file becomes unreadable junk: the batch fails for it, its stored record survives
     victim = docs / "hau-giang-kh-120-2022.txt"
     victim.write_bytes(b"")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lexgraph.graph.build import build_graph
 from lexgraph.graph.resolve import resolve_keys
+
 from lexgraph.model import Assertion, Citation, DocumentInfo, Extraction
 
 
@@ -18,7 +19,15 @@ def record(source: str, key: str, citations=(), assertions=(), **doc) -> Extract
 
 
 def cite(key: str, relation: str = "implements", start: int = 0, **extra) -> Citation:
-    return Citation(key=key, number=key.split("@")[0], relation=relation, start=start, end=start + 5, quote="q", **extra)
+    return Citation(
+        key=key,
+        number=key.split("@")[0],
+        relation=relation,
+        start=start,
+        end=start + 5,
+        quote="q",
+        **extra,
+    )
 
 
 def test_unknown_year_attaches_to_the_only_candidate() -> None:
@@ -40,7 +49,9 @@ def test_unknown_jurisdiction_needs_same_number_and_year() -> None:
 
 
 def test_central_key_never_attaches_to_a_local_one() -> None:
-    assert resolve_keys(["05/CT-UBND@?", "05/CT-UBND@2020@ca-mau"])("05/CT-UBND@?") == "05/CT-UBND@?"
+    assert (
+        resolve_keys(["05/CT-UBND@?", "05/CT-UBND@2020@ca-mau"])("05/CT-UBND@?") == "05/CT-UBND@?"
+    )
 
 
 def test_one_node_per_document_with_mentions_merged() -> None:
@@ -61,7 +72,9 @@ def test_one_node_per_document_with_mentions_merged() -> None:
 
 
 def test_ingested_metadata_wins_over_mentions() -> None:
-    central = record("ct.txt", "33/CT-TTg@2021", kind="Chỉ thị", issuer="Thủ tướng Chính phủ", date="2021-11-26")
+    central = record(
+        "ct.txt", "33/CT-TTg@2021", kind="Chỉ thị", issuer="Thủ tướng Chính phủ", date="2021-11-26"
+    )
     plan = record("a.txt", "16/KH-UBND@2022@ca-mau", [cite("33/CT-TTg@2021", issuer="Thủ Tướng")])
     graph = build_graph([plan, central])
     assert graph.nodes["33/CT-TTg@2021"]["issuer"] == "Thủ tướng Chính phủ"
@@ -69,8 +82,15 @@ def test_ingested_metadata_wins_over_mentions() -> None:
 
 
 def test_same_assertion_from_two_documents_is_one_edge_with_both_sources() -> None:
-    claim = Assertion(subject="28-CTr/TU@2013@ben-tre", relation="implements", object="25-NQ/TW@2013", quote="q")
-    a = record("a.txt", "5793/KH-UBND@2013@ben-tre", [cite("28-CTr/TU@2013@ben-tre"), cite("25-NQ/TW@2013", "cites", 9)], [claim])
+    claim = Assertion(
+        subject="28-CTr/TU@2013@ben-tre", relation="implements", object="25-NQ/TW@2013", quote="q"
+    )
+    a = record(
+        "a.txt",
+        "5793/KH-UBND@2013@ben-tre",
+        [cite("28-CTr/TU@2013@ben-tre"), cite("25-NQ/TW@2013", "cites", 9)],
+        [claim],
+    )
     b = record("b.txt", "6000/KH-UBND@2013@ben-tre", [cite("28-CTr/TU@2013@ben-tre")], [claim])
     graph = build_graph([a, b])
     edges = graph.get_edge_data("28-CTr/TU@2013@ben-tre", "25-NQ/TW@2013")

@@ -9,9 +9,13 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from lexgraph.extractors.pipeline import extract_text
-from lexgraph.extractors.spacy_component import WhitespaceTokenizer, blank_pipeline, extract_with_spacy
+from lexgraph.extractors.spacy_component import (
+    WhitespaceTokenizer,
+    blank_pipeline,
+    extract_with_spacy,
+)
+
 from tests.conftest import EXAMPLES
 
 
@@ -45,7 +49,9 @@ def test_factory_is_found_through_the_entry_point_without_importing_lexgraph() -
 
 def test_spans_carry_relation_and_citation() -> None:
     nlp = blank_pipeline()
-    doc = nlp("Thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ, UBND tỉnh ban hành Kế hoạch.")
+    doc = nlp(
+        "Thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ, UBND tỉnh ban hành Kế hoạch."
+    )
     spans = list(doc.spans["citations"])
     assert spans, "the component set no spans"
     assert spans[0]._.citation.number == "33/CT-TTg"

@@ -7,16 +7,21 @@ import json
 from pathlib import Path
 
 import pytest
-
 from lexgraph.graph.build import build_graph
 from lexgraph.graph.export import export_graph
 from lexgraph.graph.store import StoreData, StoreError, load, save
+
 from tests.test_graph_build import cite, record
 
 
 def sample() -> StoreData:
     records = [
-        record("a.txt", "16/KH-UBND@2022@ca-mau", [cite("33/CT-TTg@2021", date="2021-11-26")], kind="Kế hoạch"),
+        record(
+            "a.txt",
+            "16/KH-UBND@2022@ca-mau",
+            [cite("33/CT-TTg@2021", date="2021-11-26")],
+            kind="Kế hoạch",
+        ),
         record("b.txt", "35/KH-UBND@2022@hau-giang/vi-thanh", [cite("16/KH-UBND@2022@ca-mau")]),
     ]
     return StoreData(records={r.source: r for r in records}, graph=build_graph(records))
@@ -29,7 +34,9 @@ def test_round_trip_keeps_records_nodes_edges_and_properties(tmp_path: Path) -> 
     assert loaded.records.keys() == data.records.keys()
     assert loaded.records["a.txt"].citations[0].date == "2021-11-26"
     assert dict(loaded.graph.nodes(data=True)) == dict(data.graph.nodes(data=True))
-    assert sorted(loaded.graph.edges(keys=True, data=True), key=str) == sorted(data.graph.edges(keys=True, data=True), key=str)
+    assert sorted(loaded.graph.edges(keys=True, data=True), key=str) == sorted(
+        data.graph.edges(keys=True, data=True), key=str
+    )
 
 
 def test_missing_store_names_the_file_and_the_next_step(tmp_path: Path) -> None:
