@@ -21,8 +21,10 @@ MIN_SERVER = (4, 4)
 
 
 def _first_line(error: BaseException) -> str:
-    text = str(getattr(error, "message", None) or error).strip()
-    return text.splitlines()[0] if text else type(error).__name__
+    """The driver's message on one line (its reasons often follow a colon on the next)."""
+    text = " ".join(str(getattr(error, "message", None) or error).split())
+    text = text.rstrip(":")
+    return (text[:300] + "...") if len(text) > 300 else text or type(error).__name__
 
 
 def _code(error: BaseException) -> str:

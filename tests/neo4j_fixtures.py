@@ -84,6 +84,11 @@ class LocalNeo4j:
     def stop(self) -> None:
         self.run("stop")
 
+    def reset(self) -> None:
+        """Stopped, with no data: the next start creates an empty DBMS."""
+        self.stop()
+        shutil.rmtree(self.directory / "data", ignore_errors=True)
+
     def is_running(self) -> bool:
         return self.run("status").returncode == 0
 
