@@ -72,7 +72,17 @@ def build_graph(records: Iterable[Extraction]) -> nx.MultiDiGraph:
     for record in records:
         _add_edges(graph, record, resolution)
     _mark_candidates(graph, resolution)
+    _add_current_provinces(graph)
     return graph
+
+
+def _add_current_provinces(graph: nx.MultiDiGraph) -> None:
+    """``province_2025``: the province since the 2025 merger, so queries can group either way."""
+    from lexgraph.extractors.places import current_province
+
+    for _, attrs in graph.nodes(data=True):
+        name = attrs.get("province")
+        attrs["province_2025"] = (current_province(name) or name) if name else None
 
 
 def _add_edges(graph: nx.MultiDiGraph, record: Extraction, resolution: Resolution) -> None:

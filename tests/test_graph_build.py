@@ -110,3 +110,15 @@ def test_edge_ids_are_stable_across_builds() -> None:
 def test_self_citation_is_not_an_edge() -> None:
     plan = record("a.txt", "16/KH-UBND@2022@ca-mau", [cite("16/KH-UBND@2022@ca-mau", "cites")])
     assert build_graph([plan]).number_of_edges() == 0
+
+
+def test_nodes_carry_the_province_since_the_2025_merger() -> None:
+    plan = record(
+        "a.txt", "16/KH-UBND@2022@ca-mau", kind="Kế hoạch", level="province", province="Cà Mau"
+    )
+    hau_giang = record(
+        "b.txt", "120/KH-UBND@2022@hau-giang", level="province", province="Hậu Giang"
+    )
+    graph = build_graph([plan, hau_giang])
+    assert graph.nodes["16/KH-UBND@2022@ca-mau"]["province_2025"] == "Cà Mau"
+    assert graph.nodes["120/KH-UBND@2022@hau-giang"]["province_2025"] == "Cần Thơ"
