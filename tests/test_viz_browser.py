@@ -1,6 +1,6 @@
 """The interactive page in a real headless Chromium (Debian's), with the network blocked.
 
-scripts/install-chromium installs /usr/bin/chromium; Playwright for Python drives it
+scripts/install-system-packages installs /usr/bin/chromium; Playwright for Python drives it
 (``executable_path``; `playwright install` is never needed). Every request other than
 file:// is aborted and recorded: the page must work offline and leave the machine alone.
 """
@@ -26,7 +26,7 @@ ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 @pytest.fixture(scope="module")
 def browser():
     if not CHROMIUM.exists():
-        pytest.skip("browser: /usr/bin/chromium missing (run scripts/install-chromium)")
+        pytest.skip("browser: /usr/bin/chromium missing (run scripts/install-system-packages)")
     sync_api = pytest.importorskip("playwright.sync_api", reason="browser: pip install playwright")
     with sync_api.sync_playwright() as play:
         chromium = play.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
