@@ -12,17 +12,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lexgraph.extractors.places import detone
+from lexgraph.extractors.places import _DETONE, detone
+from lexgraph.extractors.text import loose, variants
 
 WINDOW = 9000  # characters of header window examined after the anchor
 
 # National motto / Party motto, matched on detone()d text (tone-placement insensitive).
-_MOTTO = re.compile(
+_MOTTO_SRC = (
     r"công\s+hoa\s+xa\s+hôi(?:\s+chu\s+nghia\s+viêt\s+nam)?"
     r"|đôc\s+lâp\s*[-–]\s*tư\s+do\s*[-–]\s*hanh\s+phuc"
     r"|đang\s+công\s+san\s+viêt\s+nam"
     r"|chu\s+nghia\s+viêt\s+nam"
 )
+_MOTTO = re.compile(_MOTTO_SRC)
+# The same pattern for the original text (no detone pass over the first 40 KB).
+_MOTTO_RAW = re.compile(loose(_MOTTO_SRC, variants(_DETONE)))
+# Every motto contains one of these (lower case, either tone placement, or unaccented).
+_MOTTO_HINTS = (
+    "việt nam", "viêt nam", "viet nam", "độc lập", "đôc lâp", "doc lap",
+    "cộng hòa", "cộng hoà", "cộng hoa", "cong hoa",
+)  # fmt: skip
 _GAZETTE = re.compile(r"^(?:CÔNG BÁO|\d+)\b.*$|^\d+$")
 _RULE = re.compile(r"^[-_=*–—.\s]+$")
 
@@ -137,8 +146,9 @@ def norm_tone(text: str) -> str:
 
 
 def clean_line(line: str) -> str:
-    line = line.replace("**", "").replace("*", "").replace("#", "")
-    return re.sub(r"\s+", " ", line).strip()
+    if "*" in line or "#" in line:
+        line = line.replace("*", "").replace("#", "")
+    return " ".join(line.split())
 
 
 def is_upper(text: str) -> bool:
@@ -151,7 +161,12 @@ def is_upper(text: str) -> bool:
 def _find_anchor(text: str) -> int:
     """Start of the header: the issuer lines just above the national motto, if any."""
     probe = text[:40000]
-    m = _MOTTO.search(detone(probe))
+    # Cheap literal hints first: most texts without a motto are never scanned by the regex.
+    low = probe.lower()
+    hits = [i for i in (low.find(h) for h in _MOTTO_HINTS) if i >= 0]
+    if not hits:
+        return 0
+    m = _MOTTO_RAW.search(probe, max(0, min(hits) - 300))
     if not m:
         return 0
     # Walk back over header-like lines (upper case, rules, pipes) to the issuer's first line.
@@ -185,8 +200,11 @@ def parse_header(text: str, anchor: bool = True) -> Header:
     offset = start
     for raw in window.split("\n"):
         offset += len(raw) + 1
-        for cell in _CELL.split(raw):
-            lines.append((clean_line(cell), offset))
+        if "|" in raw or "\t" in raw or "   " in raw or "___" in raw or "-----" in raw:
+            for cell in _CELL.split(raw):
+                lines.append((clean_line(cell), offset))
+        else:
+            lines.append((clean_line(raw), offset))
     cleaned = "\n".join(line for line, _ in lines)
 
     number_m = _NUMBER_LINE.search(cleaned[:4000])

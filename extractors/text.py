@@ -113,3 +113,77 @@ class FoldedText:
         parts = [self._block(i) for i in range(first, last + 1)]
         base = first * self.BLOCK
         return "".join(parts)[start - base : end - base]
+
+
+# --- Matching folded patterns on the original text --------------------------------------
+#
+# Folding a whole document costs more than the rest of the extraction, so patterns written
+# for folded text can instead be rewritten once (at import) into patterns that match the
+# original text directly: every letter becomes the class of all characters that fold to it
+# (``a`` -> ``[aAàÀáÁ...]``) and a space matches any whitespace (fold maps newlines to
+# spaces). Offsets are then offsets in the original text, with no folding at run time.
+
+
+def variants(table: dict[int, str]) -> dict[str, str]:
+    """For a translate table: folded letter -> every character that folds to it."""
+    groups: dict[str, set[str]] = {}
+    for code in range(0x20, 0x1F00):
+        ch = chr(code)
+        key = table.get(code, ch)
+        if isinstance(key, int):
+            key = chr(key)
+        groups.setdefault(key, set()).add(ch)
+    out = {}
+    for key, chars in groups.items():
+        if len(key) == 1 and key.isalpha() and len(chars) > 1:
+            out[key] = "".join(sorted(chars))
+    return out
+
+
+_FOLD_VARIANTS = variants(_FOLD)
+
+
+def loose(pattern: str, variants: dict[str, str] | None = None) -> str:
+    """Rewrite a regex written for folded text into one for the original text.
+
+    Letters outside character classes become classes of their variants and a literal space
+    becomes ``\\s``; escapes, classes and group syntax (``(?P<name>``) are kept verbatim.
+    """
+    variants = _FOLD_VARIANTS if variants is None else variants
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if ch == "[":  # a class: copy to its closing bracket
+            j = i + 1
+            if j < n and pattern[j] == "^":
+                j += 1
+            if j < n and pattern[j] == "]":
+                j += 1
+            while j < n and pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            out.append(pattern[i : j + 1])
+            i = j + 1
+            continue
+        if ch == "(" and pattern.startswith("(?P<", i):
+            j = pattern.index(">", i)
+            out.append(pattern[i : j + 1])
+            i = j + 1
+            continue
+        if ch == "(" and pattern.startswith("(?P=", i):
+            j = pattern.index(")", i)
+            out.append(pattern[i : j + 1])
+            i = j + 1
+            continue
+        if ch == " ":
+            out.append(r"\s")
+        elif ch in variants:
+            out.append("[" + variants[ch] + "]")
+        else:
+            out.append(ch)
+        i += 1
+    return "".join(out)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from itertools import accumulate
 
 from lexgraph.extractors.numbers import canonical_number
 from lexgraph.extractors.places import detone, find_provinces
@@ -24,6 +25,15 @@ _ROMAN_AFTER = {"khoa", "thư", "lân", "ky", "phân", "chương", "muc", "đơt
 _INITIAL_BEFORE = set('.:;!?"“”(-–•*|)]')
 _VOWELS = set("aăâeêioôơuưy")
 BODY_WINDOW = 80000
+_SPLIT = re.compile(r"([^\W\d_]+)")
+_KEYS: dict[str, str] = {}  # lower-case word -> detone(word); Vietnamese has few syllables
+
+
+def _key(word: str) -> str:
+    key = detone(word)
+    if len(_KEYS) < 200000:
+        _KEYS[word] = key
+    return key
 
 
 def _shape(word: str) -> str:
@@ -57,27 +67,35 @@ class CaseModel:
     def __init__(self, body: str, words: set[str]) -> None:
         self.bigram: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
         self.unigram: dict[str, Counter[str]] = defaultdict(Counter)
-        tokens = list(_WORD.finditer(body[:BODY_WINDOW]))
-        prev_key = ""
-        for i, m in enumerate(tokens):
-            tok = m.group(0)
-            key = detone(tok)
-            if key in words:
-                upper_ctx = (
-                    tok.isupper()
-                    and len(tok) > 1
-                    and any(
-                        0 <= j < len(tokens)
-                        and tokens[j].group(0).isupper()
-                        and len(tokens[j].group(0)) > 1
-                        for j in (i - 1, i + 1)
-                    )
-                )
-                if not upper_ctx and not _initial(body, m.start()):
-                    shape = _shape(tok)
-                    self.bigram[(prev_key, key)][shape] += 1
-                    self.unigram[key][shape] += 1
-            prev_key = key
+        text = body[:BODY_WINDOW]
+        low = text.lower()
+        if len(low) != len(text):  # a rare letter whose lower case is longer: no offsets
+            low = text
+        # One C-level split gives every word and, by cumulative lengths, its offsets; the
+        # Python loop only does a dict lookup per word (detone results are cached).
+        parts = _SPLIT.split(low)
+        offs = list(accumulate(map(len, parts)))
+        cache = _KEYS
+        keys = [cache.get(w) or _key(w) for w in parts[1::2]]
+        n = len(keys)
+        for i, key in enumerate(keys):
+            if key not in words:
+                continue
+            j = 2 * i + 1
+            start = offs[j - 1]
+            tok = text[start : offs[j]]
+            upper_ctx = False
+            if tok.isupper() and len(tok) > 1:
+                for k in (i - 1, i + 1):
+                    if 0 <= k < n:
+                        other = text[offs[2 * k] : offs[2 * k + 1]]
+                        if other.isupper() and len(other) > 1:
+                            upper_ctx = True
+            if not upper_ctx and not _initial(body, start):
+                shape = _shape(tok)
+                prev_key = keys[i - 1] if i else ""
+                self.bigram[(prev_key, key)][shape] += 1
+                self.unigram[key][shape] += 1
 
     def shape(self, prev_key: str, key: str) -> str | None:
         for counter in (self.bigram.get((prev_key, key)), self.unigram.get(key)):
