@@ -1,17 +1,20 @@
 // Every document with a path to $key over CITES edges whose relation is in $relations
-// (and whose scope is $scope unless null): its shortest distance, and its own qualifying
-// outgoing edges (the caller picks the next hop and the evidence from them).
-// The origin itself comes back with depth 0 so the caller sees its edges too.
+// (and whose scope is $scope unless null), the origin included, each with its own
+// qualifying outgoing edges. Distances, the next hop and the evidence are computed by the
+// caller from these edges (queries/traverse.py), the same way as on networkx.
+// `RETURN DISTINCT x` over a variable-length pattern is planned as a pruning
+// breadth-first expansion: each document is visited once, however many paths reach it.
 MATCH (t:Document {key: $key})
 CALL (t) {
-  MATCH p = SHORTEST 1 (x:Document)-[r:CITES WHERE r.relation IN $relations
-                                       AND ($scope IS NULL OR r.scope = $scope)]->+(t)
-  WHERE x <> t AND ($max_depth IS NULL OR length(p) <= $max_depth)
-  RETURN x, length(p) AS depth
+  MATCH (x:Document)-[rs:CITES*1..]->(t)
+  WHERE all(r IN rs WHERE r.relation IN $relations AND ($scope IS NULL OR r.scope = $scope))
+  RETURN DISTINCT x
   UNION
-  RETURN t AS x, 0 AS depth
+  RETURN t AS x
 }
-OPTIONAL MATCH (x)-[e:CITES]->(y:Document)
-WHERE e.relation IN $relations AND ($scope IS NULL OR e.scope = $scope)
-RETURN properties(x) AS node, depth,
-       collect(CASE WHEN y IS NULL THEN null ELSE {to: y.key, props: properties(e)} END) AS edges
+// A pattern comprehension expands from x (an OPTIONAL MATCH let the planner scan the
+// relation index once per x: thousands of times slower on a hub).
+RETURN x {.*} AS node,
+       [(x)-[e:CITES]->(y:Document)
+        WHERE e.relation IN $relations AND ($scope IS NULL OR e.scope = $scope)
+        | {to: y.key, props: e {.relation, .scope, .kind, .start, .id, .quote}}] AS edges

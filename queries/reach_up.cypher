@@ -1,16 +1,16 @@
 // Every document $key reaches over CITES edges whose relation is in $relations (and whose
-// scope is $scope unless null): what it implements, up to the root; with the shortest
-// distance and each reached document's own qualifying outgoing edges.
+// scope is $scope unless null) — what it implements, up to the root — the origin
+// included, each with its own qualifying outgoing edges (the caller computes distances,
+// parents and evidence from them, as on networkx).
 MATCH (s:Document {key: $key})
 CALL (s) {
-  MATCH p = SHORTEST 1 (s)-[r:CITES WHERE r.relation IN $relations
-                           AND ($scope IS NULL OR r.scope = $scope)]->+(x:Document)
-  WHERE x <> s AND ($max_depth IS NULL OR length(p) <= $max_depth)
-  RETURN x, length(p) AS depth
+  MATCH (s)-[rs:CITES*1..]->(x:Document)
+  WHERE all(r IN rs WHERE r.relation IN $relations AND ($scope IS NULL OR r.scope = $scope))
+  RETURN DISTINCT x
   UNION
-  RETURN s AS x, 0 AS depth
+  RETURN s AS x
 }
-OPTIONAL MATCH (x)-[e:CITES]->(y:Document)
-WHERE e.relation IN $relations AND ($scope IS NULL OR e.scope = $scope)
-RETURN properties(x) AS node, depth,
-       collect(CASE WHEN y IS NULL THEN null ELSE {to: y.key, props: properties(e)} END) AS edges
+RETURN x {.*} AS node,
+       [(x)-[e:CITES]->(y:Document)
+        WHERE e.relation IN $relations AND ($scope IS NULL OR e.scope = $scope)
+        | {to: y.key, props: e {.relation, .scope, .kind, .start, .id, .quote}}] AS edges

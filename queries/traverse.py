@@ -88,23 +88,42 @@ def fetch_cypher(
     scope: str | None,
     max_depth: int | None,
 ) -> Raw | None:
-    """The same material from Neo4j (``reach_down.cypher`` / ``reach_up.cypher``)."""
-    origin = backend.node(key)
-    if origin is None:
+    """The same material from Neo4j (``reach_down.cypher`` / ``reach_up.cypher``).
+
+    Neo4j returns the reachable set and its edges; the distances come from a breadth-first
+    pass over those edges here (a pruning expansion in Neo4j cannot report depths, and a
+    shortest-path search per document is several times slower on hubs).
+    """
+    rows = backend.run(f"reach_{direction}", key=key, relations=list(relations), scope=scope)
+    if not rows:
         return None
-    rows = backend.run(
-        f"reach_{direction}", key=key, relations=list(relations), scope=scope, max_depth=max_depth
-    )
-    found: dict[str, tuple[dict[str, Any], int]] = {}
+    nodes: dict[str, dict[str, Any]] = {}
     edges: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         node = clean_node(row["node"])
-        if row["depth"] > 0:
-            found[node["key"]] = (node, row["depth"])
+        nodes[node["key"]] = node
         edges[node["key"]] = [
             {"to": e["to"], **{k: e["props"].get(k) for k in EDGE_FIELDS}} for e in row["edges"]
         ]
-    return Raw(origin, found, edges)
+    step: dict[str, list[str]] = {}
+    for citing, out in edges.items():
+        for e in out:
+            if direction == "down":
+                step.setdefault(e["to"], []).append(citing)
+            else:
+                step.setdefault(citing, []).append(e["to"])
+    depth = {key: 0}
+    queue = deque([key])
+    while queue:
+        node = queue.popleft()
+        if max_depth is not None and depth[node] >= max_depth:
+            continue
+        for other in step.get(node, ()):
+            if other not in depth and other in nodes:
+                depth[other] = depth[node] + 1
+                queue.append(other)
+    found = {k: (nodes[k], d) for k, d in depth.items() if k != key}
+    return Raw(nodes[key], found, {k: edges[k] for k in depth})
 
 
 def _rank(relations: tuple[str, ...]):

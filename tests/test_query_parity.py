@@ -1,0 +1,163 @@
+"""One truth on two stores: every query gives the same answer on networkx and on Neo4j.
+
+Graphs: the hand-made example graph, the project's examples/ and the seeds extracted for
+real, the corpus when ../shared is present, and a synthetic graph with hubs of hundreds
+of implementers. Each is loaded into a real Neo4j (tests/neo4j_fixtures.py) and a battery
+of queries — implementers (several options), lineage up and down, path, show, search,
+stats, coverage, timeline, input resolution — must return identical rows.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import lexgraph
+from lexgraph.api import QueryError
+from tests.conftest import CORPUS, EXAMPLES, SEEDS
+from tests.query_graphs import example_graph
+
+pytestmark = pytest.mark.neo4j
+
+
+def _extracted(*folders: Path):
+    from lexgraph.extractors.batch import collect_paths, run_batch
+    from lexgraph.graph.build import build_graph
+
+    for folder in folders:
+        if not folder.exists():
+            pytest.skip(f"{folder} is absent (../shared is only present beside the repository)")
+    files, _ = collect_paths([str(f) for f in folders])
+    records = [o.record for o in run_batch(files, jobs=1) if o.record is not None]
+    assert records, f"nothing extracted from {folders}"
+    return build_graph(records)
+
+
+def _synthetic():
+    from lexgraph.graph.build import build_graph
+
+    from lexgraph.synth import synthetic_records
+
+    return build_graph(synthetic_records(1500, 8000, seed=7))
+
+
+GRAPHS = {
+    "hand": example_graph,
+    "examples": lambda: _extracted(EXAMPLES),
+    "seeds": lambda: _extracted(SEEDS),
+    "synthetic": _synthetic,
+    "corpus": lambda: _extracted(SEEDS, CORPUS),
+}
+
+
+def _sample(graph: Any) -> dict[str, list]:
+    """Deterministic choice of documents to ask about."""
+    rng = random.Random(11)
+    keys = sorted(graph.nodes)
+    cited = sorted(keys, key=lambda k: (-len(graph.pred[k]), k))
+    ingested = [k for k in keys if graph.nodes[k].get("ingested")]
+    words = []
+    for key in rng.sample(ingested, min(3, len(ingested))):
+        title = (graph.nodes[key].get("title") or "").split()
+        words.append(" ".join(title[1:3]))
+    return {
+        "targets": cited[:4] + rng.sample(keys, min(3, len(keys))),
+        "ingested": rng.sample(ingested, min(5, len(ingested))),
+        "words": [w for w in words if w] + ["dan van", "UBND tinh"],
+        "numbers": [k.split("@")[0] for k in cited[:4]],
+    }
+
+
+def _call(fn) -> Any:
+    try:
+        value = fn()
+    except QueryError as error:
+        return ("error", type(error).__name__)
+    if hasattr(value, "to_dicts"):
+        return (value.to_dicts(), value.meta)
+    return value.to_dict() if hasattr(value, "to_dict") else value
+
+
+def battery(g: lexgraph.Graph, sample: dict[str, list]) -> dict[str, Any]:
+    out: dict[str, Any] = {"stats": _call(lambda: g.stats(top=15))}
+    for t in sample["targets"]:
+        out[f"implementers {t}"] = _call(lambda t=t: g.implementers(t))
+        out[f"implementers {t} task"] = _call(lambda t=t: g.implementers(t, scope="task"))
+        out[f"implementers {t} document d1"] = _call(
+            lambda t=t: g.implementers(t, scope="document", depth=1)
+        )
+        out[f"implementers {t} cites"] = _call(
+            lambda t=t: g.implementers(t, relations=["cites", "implements"], depth=3)
+        )
+        out[f"lineage down {t}"] = _call(lambda t=t: g.lineage(t, "down"))
+        out[f"coverage {t}"] = _call(lambda t=t: g.coverage(t))
+        out[f"timeline {t}"] = _call(lambda t=t: g.timeline(t))
+        out[f"show {t}"] = _call(lambda t=t: g.show(t))
+    if len(sample["targets"]) > 1:
+        a, b = sample["targets"][:2]
+        out["implementers union"] = _call(lambda: g.implementers(a, b))
+    for k in sample["ingested"]:
+        out[f"lineage up {k}"] = _call(lambda k=k: g.lineage(k, "up"))
+        out[f"show {k}"] = _call(lambda k=k: g.show(k))
+        for t in sample["targets"][:2]:
+            out[f"path {k} {t}"] = _call(lambda k=k, t=t: g.path(k, t))
+    for w in sample["words"]:
+        out[f"search {w}"] = _call(lambda w=w: g.search(w, limit=None))
+    for n in sample["numbers"]:
+        out[f"resolve {n}"] = _call(lambda n=n: g.resolve(n))
+    return out
+
+
+@pytest.fixture
+def loaded(neo4j_server, neo4j_driver):
+    from lexgraph.graph.neo4j_store import ensure_schema, load_graph
+    from lexgraph.queries.backends import Neo4jBackend
+
+    database = neo4j_server.settings.database
+
+    def load(graph: Any) -> lexgraph.Graph:
+        ensure_schema(neo4j_driver, database)
+        load_graph(neo4j_driver, graph, database=database)
+        return lexgraph.Graph(Neo4jBackend(neo4j_driver, database))
+
+    return load
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["hand", "examples", "seeds", "synthetic", pytest.param("corpus", marks=pytest.mark.corpus)],
+)
+def test_both_stores_answer_identically(name: str, loaded) -> None:
+    graph = GRAPHS[name]()
+    embedded = lexgraph.Graph.from_graph(graph)
+    neo4j = loaded(graph)
+    sample = _sample(graph)
+    expected, actual = battery(embedded, sample), battery(neo4j, sample)
+    assert expected.keys() == actual.keys()
+    different = [q for q in expected if expected[q] != actual[q]]
+    assert not different, (
+        f"{len(different)} queries differ, first: {different[0]}\n"
+        f"networkx: {expected[different[0]]}\nneo4j:    {actual[different[0]]}"
+    )
+    # The battery is not vacuous: some implementers were found through intermediates.
+    if name in ("hand", "synthetic", "examples"):
+        rows = [r for q, v in expected.items() if q.startswith("lineage down") for r in v[0]]
+        assert any(r["depth"] >= 2 for r in rows), "no multi-hop implementer in the battery"
+
+
+def test_cypher_is_read_only_on_the_server(loaded) -> None:
+    g = loaded(example_graph())
+    assert g.cypher("MATCH (d:Document) RETURN count(d) AS n").rows == [{"n": 17}]
+    rows = g.cypher(
+        "MATCH (d:Document {key: $k}) RETURN d.issuer AS issuer", k="120/KH-UBND@2022@hau-giang"
+    )
+    assert rows.rows == [{"issuer": "UBND tỉnh Hậu Giang"}]
+    from neo4j.exceptions import ClientError
+
+    with pytest.raises(ClientError) as caught:
+        g.cypher("CREATE (d:Document {key: 'x'}) RETURN d")
+    assert "AccessMode" in (caught.value.code or "")
+    assert g.cypher("MATCH (d:Document {key: 'x'}) RETURN d").rows == []
