@@ -86,18 +86,19 @@ def find_aliases(text: str) -> list[AliasMention]:
     return found
 
 
+_RUNS = re.compile(r"[ *|]+|[^ *|]+")
+
+
 def _squeeze(folded: str) -> tuple[str, list[int]]:
+    """Runs of spaces/markdown debris -> one space, with each output character's offset."""
     out: list[str] = []
     index: list[int] = []
-    prev_space = False
-    for i, ch in enumerate(folded):
-        if ch == " " or ch == "*" or ch == "|":
-            if prev_space:
-                continue
-            prev_space = True
+    for m in _RUNS.finditer(folded):
+        s, e = m.span()
+        if folded[s] in " *|":
             out.append(" ")
+            index.append(s)
         else:
-            prev_space = False
-            out.append(ch)
-        index.append(i)
+            out.append(m.group())
+            index.extend(range(s, e))
     return "".join(out), index

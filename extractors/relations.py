@@ -38,8 +38,9 @@ _BOUNDARY = re.compile(
 )
 _CLOSING = re.compile(r"^[ \t*|]*trên đây là", re.I)
 
+# Cues start at a word start: the look-behind lets the engine reject most positions at once.
 _CUES = re.compile(
-    r"(?P<passive>(?:sua doi,? ?bo sung|sua doi|bo sung|thay the)\s+(?:boi|tai)|kem theo)|"
+    r"(?<!\w)(?:(?P<passive>(?:sua doi,? ?bo sung|sua doi|bo sung|thay the)\s+(?:boi|tai)|kem theo)|"
     r"(?P<block>theo de nghi|de nghi cua|xet|tam ngung|ngung hieu luc|sau day (?:goi|viet) tat la|"
     r"sau day goi la|theo doi|theo huong|theo dung)|"
     r"(?P<continues>tiep tuc (?:trien khai |to chuc |quan triet (?:va )?|day manh |phoi hop (?:va )?"
@@ -52,7 +53,7 @@ _CUES = re.compile(
     r"(?P<consolidates>hop nhat)|"
     r"(?P<based_on>can cu)|"
     r"(?P<implements>thuc hien|trien khai|quan triet|cu the hoa|theo|gan voi|phu hop voi|"
-    r"thi hanh|ap dung)"
+    r"thi hanh|ap dung))"
 )
 _WORD_EDGE = re.compile(r"\w")
 

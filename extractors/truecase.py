@@ -109,6 +109,8 @@ class CaseModel:
 
 
 def _initial(text: str, pos: int) -> bool:
+    if pos >= 2 and text[pos - 1] == " " and text[pos - 2].isalnum():
+        return False  # the common case: a word after a word
     i = pos - 1
     while i >= 0 and text[i].isspace():
         i -= 1
