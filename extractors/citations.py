@@ -42,7 +42,7 @@ from lexgraph.extractors.relations import (
     paragraph_head,
     relation_at,
 )
-from lexgraph.extractors.text import FoldedText, fold
+from lexgraph.extractors.text import FoldedText, fold, trie_alternation
 
 from lexgraph.model import Assertion, Citation, DocumentInfo
 
@@ -85,7 +85,7 @@ _KINDS = [
 ]
 _KIND_NAMES = dict(_KINDS)
 _KIND_END = re.compile(
-    r"(?<![a-z])(" + "|".join(k for k, _ in _KINDS) + r")"
+    r"(?<![a-z])(" + trie_alternation([k for k, _ in _KINDS]) + r")"
     r"(?:\s+(?:tham tra|giai trinh(?:\s*,?\s*tiep thu)?|ket luan))?"
     r"\s*(?:\([^()]{0,60}\)\s*)?(?:\s*so(?:\s*hieu)?)?\s*:?\s*[*|]*\s*$"
 )

@@ -73,8 +73,8 @@ def symbol(number: str) -> str:
 #           ('33/CT -TTg', '27/NQ- TW', '22/2026/NĐ-\nCP', 'QLN& TTBĐS').
 _TOKEN_RE = r"[A-ZĐ][A-Za-zĐđ]*\d*(?![^\W_])"
 NUMBER_RE = re.compile(
-    r"(?<![\w.,/\-])"
-    r"(?P<num>\d{1,6}(?:\.\d{1,3})?)"
+    # The look-behind follows the first digit so that the engine can skip to digits fast.
+    r"(?P<num>\d(?<![\w.,/\-]\d)\d{0,5}(?:\.\d{1,3})?)"
     r"(?:[ \t]?[-/](?=[^\s])|[-/][ \t]{1,2}(?=\S))"
     r"(?:(?P<year>\d{4})[ \t]?/[ \t]?)?"
     rf"(?P<sym>{_TOKEN_RE}(?:(?:[ \t]?[-/&]|[-/&][ \t]{{0,2}}\n?[ \t]{{0,2}}){_TOKEN_RE}){{0,6}})"

@@ -190,3 +190,26 @@ def loose(pattern: str, variants: dict[str, str] | None = None) -> str:
             out.append(ch)
         i += 1
     return "".join(out)
+
+
+def trie_alternation(words: list[str]) -> str:
+    """``(?:a|b|...)`` for literal words, shaped as a character trie: the engine tries at most
+    one branch per character instead of every word in turn. Greedy, so where one word is a
+    prefix of another the longer is tried first (as in a longest-first alternation)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(node[ch]) for ch in sorted(c for c in node if c)]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return ("(?:" + body + ")?") if len(branches) == 1 else body + "?"
+        return body
+
+    return "(?:" + emit(trie) + ")"

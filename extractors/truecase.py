@@ -78,24 +78,29 @@ class CaseModel:
         cache = _KEYS
         keys = [cache.get(w) or _key(w) for w in parts[1::2]]
         n = len(keys)
-        for i, key in enumerate(keys):
-            if key not in words:
-                continue
+        seen: Counter[tuple[str, str, str]] = Counter()
+        for i in [i for i, key in enumerate(keys) if key in words]:
             j = 2 * i + 1
             start = offs[j - 1]
             tok = text[start : offs[j]]
-            upper_ctx = False
-            if tok.isupper() and len(tok) > 1:
-                for k in (i - 1, i + 1):
-                    if 0 <= k < n:
-                        other = text[offs[2 * k] : offs[2 * k + 1]]
-                        if other.isupper() and len(other) > 1:
-                            upper_ctx = True
-            if not upper_ctx and not _initial(body, start):
-                shape = _shape(tok)
-                prev_key = keys[i - 1] if i else ""
-                self.bigram[(prev_key, key)][shape] += 1
-                self.unigram[key][shape] += 1
+            if (
+                tok.isupper()
+                and len(tok) > 1
+                and any(
+                    0 <= k < n
+                    and (other := text[offs[2 * k] : offs[2 * k + 1]]).isupper()
+                    and len(other) > 1
+                    for k in (i - 1, i + 1)
+                )
+            ):
+                continue
+            if _initial(body, start):
+                continue
+            seen[(keys[i - 1] if i else "", keys[i], tok)] += 1
+        for (prev_key, key, tok), count in seen.items():
+            shape = _shape(tok)
+            self.bigram[(prev_key, key)][shape] += count
+            self.unigram[key][shape] += count
 
     def shape(self, prev_key: str, key: str) -> str | None:
         for counter in (self.bigram.get((prev_key, key)), self.unigram.get(key)):
