@@ -41,7 +41,7 @@ def _synthetic():
 
     from lexgraph.synth import synthetic_records
 
-    return build_graph(synthetic_records(1500, 8000, seed=7))
+    return build_graph(synthetic_records(600, 3000, seed=7))
 
 
 GRAPHS = {
