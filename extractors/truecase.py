@@ -64,7 +64,12 @@ def _apply(word: str, shape: str) -> str:
 class CaseModel:
     """Case evidence from a body text, restricted to the words of interest."""
 
-    def __init__(self, body: str, words: set[str]) -> None:
+    def __init__(
+        self, body: str, words: set[str], pairs: set[tuple[str, str]] | None = None
+    ) -> None:
+        """``pairs``: the (previous word, word) pairs that will be asked about; bigram evidence
+        is then gathered only for them, and unigram evidence only for the words some pair
+        has no bigram evidence for (the only ones ``shape`` falls back to)."""
         self.bigram: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
         self.unigram: dict[str, Counter[str]] = defaultdict(Counter)
         text = body[:BODY_WINDOW]
@@ -74,12 +79,25 @@ class CaseModel:
         # One C-level split gives every word and, by cumulative lengths, its offsets; the
         # Python loop only does a dict lookup per word (detone results are cached).
         parts = _SPLIT.split(low)
-        offs = list(accumulate(map(len, parts)))
+        self._text, self._body = text, body
+        self._offs = list(accumulate(map(len, parts)))
         cache = _KEYS
-        keys = [cache.get(w) or _key(w) for w in parts[1::2]]
+        self._keys = keys = [cache.get(w) or _key(w) for w in parts[1::2]]
+        if pairs is None:
+            hits = [i for i, key in enumerate(keys) if key in words]
+            self._count(hits, bigram=True, unigram=True)
+            return
+        hits = [i for i, key in enumerate(keys) if key in words and (_prev(keys, i), key) in pairs]
+        self._count(hits, bigram=True, unigram=False)
+        need = {key for prev, key in pairs if not self.bigram.get((prev, key))}
+        if need:
+            self._count([i for i, key in enumerate(keys) if key in need], False, True)
+
+    def _count(self, hits: list[int], bigram: bool, unigram: bool) -> None:
+        text, offs, keys = self._text, self._offs, self._keys
         n = len(keys)
         seen: Counter[tuple[str, str, str]] = Counter()
-        for i in [i for i, key in enumerate(keys) if key in words]:
+        for i in hits:
             j = 2 * i + 1
             start = offs[j - 1]
             tok = text[start : offs[j]]
@@ -94,13 +112,15 @@ class CaseModel:
                 )
             ):
                 continue
-            if _initial(body, start):
+            if _initial(self._body, start):
                 continue
-            seen[(keys[i - 1] if i else "", keys[i], tok)] += 1
+            seen[(_prev(keys, i), keys[i], tok)] += 1
         for (prev_key, key, tok), count in seen.items():
             shape = _shape(tok)
-            self.bigram[(prev_key, key)][shape] += count
-            self.unigram[key][shape] += count
+            if bigram:
+                self.bigram[(prev_key, key)][shape] += count
+            if unigram:
+                self.unigram[key][shape] += count
 
     def shape(self, prev_key: str, key: str) -> str | None:
         for counter in (self.bigram.get((prev_key, key)), self.unigram.get(key)):
@@ -111,6 +131,10 @@ class CaseModel:
                     return "l"  # a tie goes to lower case
                 return best
         return None
+
+
+def _prev(keys: list[str], i: int) -> str:
+    return keys[i - 1] if i else ""
 
 
 def _initial(text: str, pos: int) -> bool:
@@ -131,7 +155,9 @@ def truecase(title: str, body: str) -> str:
     title = re.sub(r"\s+", " ", title).strip()
     words = list(_WORD.finditer(title))
     keys = {detone(m.group(0)) for m in words}
-    model = CaseModel(body, keys)
+    title_keys = [detone(m.group(0)) for m in words]
+    pairs = {("" if i == 0 else title_keys[i - 1], k) for i, k in enumerate(title_keys)}
+    model = CaseModel(body, keys, pairs)
     proper: dict[int, str] = {}  # start offset -> proper-noun spelling of that word
     lower_at: set[int] = set()
     for mention in find_provinces(title):
