@@ -1,6 +1,7 @@
 """The embedded store: extraction records plus the built graph, in one local file.
 
-The file is gzip-compressed JSON (``lexgraph-store`` format, versioned). It keeps the
+The file is gzip-compressed JSON (``lexgraph-store`` format, versioned; orjson writes it
+several times faster than the json module). It keeps the
 records as well as the graph so that ``build`` can skip unchanged files (content hash) and
 replace a changed file's contribution without touching the rest. Writes are atomic (a
 temporary file renamed over the old one): a failed or interrupted build loses nothing.
@@ -9,7 +10,6 @@ temporary file renamed over the old one): a failed or interrupted build loses no
 from __future__ import annotations
 
 import gzip
-import json
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import orjson
 
 from lexgraph.model import Extraction
 
@@ -70,9 +71,7 @@ def save(path: Path, data: StoreData) -> None:
             os.fdopen(fd, "wb") as raw,
             gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=3) as out,
         ):
-            out.write(
-                json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-            )
+            out.write(orjson.dumps(payload))
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp's 0600 would hide the graph from the user's group
@@ -91,7 +90,7 @@ def load(path: Path, *, missing_ok: bool = False) -> StoreData:
         )
     try:
         with gzip.open(path, "rb") as handle:
-            payload = json.loads(handle.read())
+            payload = orjson.loads(handle.read())
     except (OSError, EOFError, ValueError) as error:
         raise StoreError(
             f"{path}: not a readable lexgraph store ({error}); rebuild it with `lexgraph build --fresh`"
