@@ -43,7 +43,6 @@ from lexgraph.extractors.relations import (
     relation_at,
 )
 from lexgraph.extractors.text import FoldedText, fold, trie_alternation
-
 from lexgraph.model import Assertion, Citation, DocumentInfo
 
 # Folded view of the text being processed (per thread, set by find_citations).
@@ -85,7 +84,7 @@ _KINDS = [
 ]
 _KIND_NAMES = dict(_KINDS)
 _KIND_END = re.compile(
-    r"(?<![a-z])(" + trie_alternation([k for k, _ in _KINDS]) + r")"
+    r"(" + trie_alternation([k for k, _ in _KINDS], guard=r"(?<![a-z].)") + r")"
     r"(?:\s+(?:tham tra|giai trinh(?:\s*,?\s*tiep thu)?|ket luan))?"
     r"\s*(?:\([^()]{0,60}\)\s*)?(?:\s*so(?:\s*hieu)?)?\s*:?\s*[*|]*\s*$"
 )

@@ -272,10 +272,23 @@ def read_issuer(text: str, pos: int, limit: int = 160) -> tuple[str, int]:
     window = text[pos : pos + limit]
     lead = _HOI_NGHI.match(window)
     skip = lead.end() if lead else 0
-    window = window[skip:]
     pos_w = pos + skip
-    tokens = list(_TOKENS.finditer(window))
-    fwin = fold(window)
+    # Most phrases end within a few words: scan a short window first and widen it only
+    # when the scan ran to within two tokens of its end (where a cut word could matter).
+    short = min(len(window), skip + 70)
+    for stop in (short, len(window)) if short < len(window) else (len(window),):
+        part = window[skip:stop]
+        tokens = list(_TOKENS.finditer(part))
+        end, i = _scan(tokens, fold(part))
+        if i + 3 < len(tokens) or stop == len(window):
+            break
+    if not end:
+        return "", pos
+    return text[pos : pos_w + end], pos_w + end
+
+
+def _scan(tokens: list[re.Match[str]], fwin: str) -> tuple[int, int]:
+    """End offset of the issuer phrase in the tokens' window, and the index it stopped at."""
     flds = [fwin[t.start() : t.end()] for t in tokens]
     end = 0
     i = 0
@@ -306,9 +319,7 @@ def read_issuer(text: str, pos: int, limit: int = 160) -> tuple[str, int]:
             break
         end = tokens[i].end()
         i += 1
-    if not end:
-        return "", pos
-    return text[pos : pos_w + end], pos_w + end
+    return end, i
 
 
 def short_form(raw: str) -> tuple[str | None, str | None]:

@@ -160,12 +160,25 @@ def paragraph_head(text: str, para_start: int, folded: FoldedText | None = None)
     return "cites" if match.group("block") else "based_on"
 
 
+def _sentence_start(text: str, lo: int, pos: int) -> int:
+    """End of the last sentence break in text[lo:pos] (lo if none), searched backwards:
+    the break is usually near, so this does not scan the whole stretch."""
+    i = pos
+    while i > lo:
+        j = max(text.rfind(".", lo, i), text.rfind("!", lo, i), text.rfind("?", lo, i))
+        if j < 0:
+            break
+        match = _SENTENCE_END.match(text, j, pos)
+        if match:
+            return match.end()
+        i = j
+    return lo
+
+
 def relation_at(text: str, para_start: int, pos: int, folded: FoldedText | None = None) -> str:
     """Relation for a mention whose kind word starts at ``pos``: the last cue of its
     sentence (a sentence ends at '. ' before a capital)."""
-    start = max(para_start, pos - 1500)
-    for match in _SENTENCE_END.finditer(text, start, pos):
-        start = match.end()
+    start = _sentence_start(text, max(para_start, pos - 1500), pos)
     # The last cue is usually near: look at the nearest 250 characters first.
     near = max(start, pos - 250)
     get = folded.window if folded else (lambda a, b: fold(text[a:b]))

@@ -192,10 +192,14 @@ def loose(pattern: str, variants: dict[str, str] | None = None) -> str:
     return "".join(out)
 
 
-def trie_alternation(words: list[str]) -> str:
+def trie_alternation(words: list[str], guard: str = "") -> str:
     """``(?:a|b|...)`` for literal words, shaped as a character trie: the engine tries at most
     one branch per character instead of every word in turn. Greedy, so where one word is a
-    prefix of another the longer is tried first (as in a longest-first alternation)."""
+    prefix of another the longer is tried first (as in a longest-first alternation).
+
+    ``guard`` goes after each word's first character, e.g. ``(?<![a-z].)`` for "not after a
+    letter": a pattern that starts with a literal character lets the engine skip to the
+    possible first characters, which a leading look-behind prevents."""
     trie: dict = {}
     for word in words:
         node = trie
@@ -203,8 +207,9 @@ def trie_alternation(words: list[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:
-        branches = [re.escape(ch) + emit(node[ch]) for ch in sorted(c for c in node if c)]
+    def emit(node: dict, first: bool = False) -> str:
+        after = guard if first else ""
+        branches = [re.escape(ch) + after + emit(node[ch]) for ch in sorted(c for c in node if c)]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -212,4 +217,4 @@ def trie_alternation(words: list[str]) -> str:
             return ("(?:" + body + ")?") if len(branches) == 1 else body + "?"
         return body
 
-    return "(?:" + emit(trie) + ")"
+    return "(?:" + emit(trie, True) + ")"
