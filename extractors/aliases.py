@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from lexgraph.extractors.text import fold
+from lexgraph.extractors.text import view
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,7 @@ def load_aliases() -> tuple[Alias, ...]:
 
 _ANCHOR = re.compile(r"ngh[iịỊI]\s+quy[eếẾE]t", re.IGNORECASE)
 _WS = re.compile(r"\s+")
+_NUMBERED = re.compile(r"nghi\s+quyet[\s*|]+(?:so\b|\d)")
 
 
 def find_aliases(text: str) -> list[AliasMention]:
@@ -68,12 +69,14 @@ def find_aliases(text: str) -> list[AliasMention]:
     aliases = load_aliases()
     found: list[AliasMention] = []
     last_end = -1
+    ft = view(text)
     for anchor in _ANCHOR.finditer(text):
         start = anchor.start()
         if start < last_end:
             continue
-        window = text[start : start + 260]
-        folded = fold(window)
+        folded = ft.window(start, start + 260)
+        if _NUMBERED.match(folded):
+            continue  # 'Nghị quyết số ...': a numbered document, never an alias
         # Collapse runs of whitespace but remember offsets, so hard wraps still match.
         squeezed, index = _squeeze(folded)
         for alias in aliases:

@@ -42,7 +42,7 @@ from lexgraph.extractors.relations import (
     paragraph_head,
     relation_at,
 )
-from lexgraph.extractors.text import FoldedText, fold, trie_alternation
+from lexgraph.extractors.text import fold, trie_alternation, view
 from lexgraph.model import Assertion, Citation, DocumentInfo
 
 # Folded view of the text being processed (per thread, set by find_citations).
@@ -371,7 +371,7 @@ def _quote_span(text: str, para: int, m: _Mention) -> tuple[int, int]:
 
 def find_citations(text: str, document: DocumentInfo) -> CitationResult:
     """Every document ``text`` references, in text order, with its assertions."""
-    _LOCAL.ft = FoldedText(text)
+    _LOCAL.ft = view(text)
     warnings: list[str] = []
     own = _own_numbers(text, document)
     mentions = _find_mentions(text, own)

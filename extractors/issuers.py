@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from lexgraph.extractors.numbers import TYPE_KINDS, symbol
-from lexgraph.extractors.text import fold, new_tone_marks
+from lexgraph.extractors.text import fold, new_tone_marks, view
 
 _TOKENS = re.compile(r"[^\W_]+|[^\w\s]", re.UNICODE)
 
@@ -276,10 +276,11 @@ def read_issuer(text: str, pos: int, limit: int = 160) -> tuple[str, int]:
     # Most phrases end within a few words: scan a short window first and widen it only
     # when the scan ran to within two tokens of its end (where a cut word could matter).
     short = min(len(window), skip + 70)
+    ft = view(text)
     for stop in (short, len(window)) if short < len(window) else (len(window),):
         part = window[skip:stop]
         tokens = list(_TOKENS.finditer(part))
-        end, i = _scan(tokens, fold(part))
+        end, i = _scan(tokens, ft.window(pos_w, pos + stop))
         if i + 3 < len(tokens) or stop == len(window):
             break
     if not end:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lexgraph.extractors.text import fold, new_tone_marks
+from lexgraph.extractors.text import fold, new_tone_marks, view
 
 # The first letter comes before the look-behind so that the engine skips to B/L/H fast.
 _ANCHOR = re.compile(r"[BLH](?<!\w[BLH])(?:ộ luật|Ộ LUẬT|uật|UẬT|iến pháp|IẾN PHÁP)(?!\w)")
@@ -83,17 +83,18 @@ class LawMention:
 
 def find_laws(text: str) -> list[LawMention]:
     out: list[LawMention] = []
+    ft = view(text)
     for anchor in _ANCHOR.finditer(text):
         start = anchor.start()
         if out and start < out[-1].end:
             continue
         word = anchor.group(0)
-        if fold(text[max(0, start - 5) : start]).rstrip().endswith("phap"):
+        if ft.window(start - 5, start).rstrip().endswith("phap"):
             continue  # 'pháp luật' (law in general), e.g. in upper-case titles
         kind = {"bộ luật": "Bộ luật", "luật": "Luật", "hiến pháp": "Hiến pháp"}[word.lower()]
         pos = anchor.end()
         window = text[pos : pos + 200]
-        folded = fold(window)
+        folded = ft.window(pos, pos + 200)
         name_end = 0
         amend = _AMEND.match(folded) if kind == "Luật" else None
         if amend:

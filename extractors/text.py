@@ -12,6 +12,7 @@ irrelevant. ``new_tone_marks`` rewrites old placement when a display form is wan
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 
 
@@ -218,3 +219,16 @@ def trie_alternation(words: list[str], guard: str = "") -> str:
         return body
 
     return "(?:" + emit(trie, True) + ")"
+
+
+_CURRENT = threading.local()
+
+
+def view(text: str) -> FoldedText:
+    """The folded view of ``text``, shared by every extractor working on the same text (one
+    entry per thread), so that overlapping windows are folded once per document."""
+    ft = getattr(_CURRENT, "ft", None)
+    if ft is None or ft.text is not text:
+        ft = FoldedText(text)
+        _CURRENT.ft = ft
+    return ft
