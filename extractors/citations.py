@@ -39,6 +39,7 @@ from lexgraph.extractors.relations import (
     Structure,
     build_structure,
     continuing_kinds,
+    in_aside,
     paragraph_head,
     relation_at,
 )
@@ -287,6 +288,8 @@ def _relations(text: str, structure: Structure, mentions: list[_Mention]) -> lis
                 rel, where = footnote_rel[para]
                 m.footnote_at = where  # type: ignore[attr-defined]
                 m.relation = "cites" if m.chain_target else rel
+                if in_aside(_LOCAL.ft.window(para, m.kind_start)):
+                    m.relation = "cites"
                 continue
         if m.chain_target:
             m.relation = "implements" if m.start < structure.title_end else "cites"

@@ -42,7 +42,7 @@ _CLOSING = re.compile(r"^[ \t*|]*trên đây là", re.I)
 _CUES = re.compile(
     r"(?<!\w)(?:(?P<passive>(?:sua doi,? ?bo sung|sua doi|bo sung|thay the)\s+(?:boi|tai)|kem theo)|"
     r"(?P<block>theo de nghi|de nghi cua|xet|tam ngung|ngung hieu luc|sau day (?:goi|viet) tat la|"
-    r"sau day goi la|theo doi|theo huong|theo dung)|"
+    r"sau day goi la|theo doi|theo huong)|"
     r"(?P<continues>tiep tuc (?:trien khai |to chuc |quan triet (?:va )?|day manh |phoi hop (?:va )?"
     r"(?:to chuc )?)?(?:thuc hien|trien khai|quan triet))|"
     r"(?P<guides>huong dan (?:thuc hien|thi hanh|trien khai))|"
@@ -156,8 +156,9 @@ def build_structure(text: str) -> Structure:
 _CLOSING_LINE = re.compile(r"^[ \t*|]*Trên đây là[^\n]*(?:\n[^\n]+){0,3}", re.M)
 
 
-def cue_relation(folded: str) -> str | None:
-    """Relation named by the last cue in a folded stretch of text; None when no cue."""
+def last_cue(folded: str) -> re.Match[str] | None:
+    """The last cue in a folded stretch of text (passive forms and cues inside words are
+    skipped); None when there is none."""
     last = None
     last_end = 0
     # Same result as _CUES.finditer, but the engine is entered only where a cue's first
@@ -177,10 +178,17 @@ def cue_relation(folded: str) -> str | None:
         if match.lastgroup == "passive":
             continue
         last = match
-    if last is None:
-        return None
-    group = last.lastgroup
-    return "cites" if group == "block" else group
+    return last
+
+
+def _cue_name(match: re.Match[str]) -> str:
+    return "cites" if match.lastgroup == "block" else str(match.lastgroup)
+
+
+def cue_relation(folded: str) -> str | None:
+    """Relation named by the last cue in a folded stretch of text; None when no cue."""
+    match = last_cue(folded)
+    return _cue_name(match) if match else None
 
 
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ])")
@@ -216,14 +224,70 @@ def _sentence_start(text: str, lo: int, pos: int) -> int:
 def relation_at(text: str, para_start: int, pos: int, folded: FoldedText | None = None) -> str:
     """Relation for a mention whose kind word starts at ``pos``: the last cue of its
     sentence (a sentence ends at '. ' before a capital)."""
+    return cue_at(text, para_start, pos, folded).relation
+
+
+@dataclass
+class Cue:
+    relation: str
+    start: int  # offsets of the cue words in the text; -1 when there is no cue
+    end: int
+
+
+def cue_at(text: str, para_start: int, pos: int, folded: FoldedText | None = None) -> Cue:
+    """The governing cue of a mention whose kind word starts at ``pos``, after the grammar
+    checks below (a cue that does not govern the mention gives ``cites``)."""
     start = _sentence_start(text, max(para_start, pos - 1500), pos)
     # The last cue is usually near: look at the nearest 250 characters first.
     near = max(start, pos - 250)
     get = folded.window if folded else (lambda a, b: fold(text[a:b]))
-    relation = cue_relation(get(near, pos))
-    if relation is None and near > start:
-        relation = cue_relation(get(start, near + 30))
-    return relation or "cites"
+    base = near
+    match = last_cue(get(near, pos))
+    if match is None and near > start:
+        base = start
+        match = last_cue(get(start, near + 30))
+    if match is None:
+        return Cue("cites", -1, -1)
+    cue = Cue(_cue_name(match), base + match.start(), base + match.end())
+    if cue.relation == "implements" and not _governs(text, start, cue, pos, get):
+        cue.relation = "cites"
+    return cue
+
+
+# 'người đang hưởng trợ cấp ... theo Quyết định số ...': who benefits, not a task. Matched
+# on the original text: folding merges 'hưởng' (receive) with 'hướng' (direction).
+_BENEFIT = re.compile(r"(?<!\w)[Hh]ưởng(?!\w)")
+# 'Áp dụng trên địa bàn các xã theo Nghị quyết số ...': which communes a rule covers.
+_AREA = re.compile(r"(?<!\w)(?:dia ban|dia gioi)[^;.()]{0,40}$")
+# 'Tổng hợp kết quả thực hiện Nghị quyết ...', 'cuộc họp về tình hình thực hiện ...': the
+# state of implementing X is the topic, not a demand (but 'Báo cáo tình hình thực hiện X'
+# asks for a report: still a task).
+_REPORT = re.compile(r"(?<!\w)(?<!bao cao )(?:ket qua|tinh hinh)\s+(?:trien khai\s+)?$")
+# '... theo thẩm quyền (Ngày 23/10/2025, NHNN tiếp tục ban hành Quyết định số ...': a
+# parenthetical narration is outside the cue before it.
+_ASIDE = re.compile(r"\(\s*ngay\s+\d[^)]*$")
+
+
+def _governs(text: str, start: int, cue: Cue, pos: int, get) -> bool:
+    """Whether an implementing cue governs the mention at ``pos`` (grammar of the clause)."""
+    word = get(cue.start, cue.end)
+    before = get(max(start, cue.start - 60), cue.start)
+    if _REPORT.search(before):
+        return False
+    if word == "theo":
+        clause_start = max(start, cue.start - 200, text.rfind(";", 0, cue.start) + 1)
+        if _BENEFIT.search(text, clause_start, cue.start):
+            return False
+        if _AREA.search(before):
+            return False
+    return not in_aside(get(cue.end, pos))
+
+
+def in_aside(folded: str) -> bool:
+    """Whether the end of ``folded`` lies inside a parenthetical narration ('(Ngày ...')."""
+    return bool(_ASIDE.search(folded))
+
+
 
 
 _CONTINUING = re.compile(
