@@ -39,6 +39,7 @@ from lexgraph.extractors.relations import (
     Structure,
     build_structure,
     continuing_kinds,
+    cue_at,
     in_aside,
     paragraph_head,
     relation_at,
@@ -305,12 +306,49 @@ def _relations(text: str, structure: Structure, mentions: list[_Mention]) -> lis
             else:
                 m.relation = "cites"
             continue
-        m.relation = relation_at(text, para, m.kind_start, _LOCAL.ft)
+        cue = cue_at(text, para, m.kind_start, _LOCAL.ft)
+        m.relation = cue.relation
+        described = _described(text, mentions, i, para, cue.start)
+        if m.relation != "cites" and described is not None:
+            # The cue belongs to an earlier mention's subject clause. After a comma, m is
+            # the next item of that mention's list and shares its head cue; without one,
+            # m is the object of the clause ('... tạm ngưng hiệu lực Nghị định số X').
+            listed = "," in text[cue.end : m.kind_start]
+            m.relation = described.relation if listed else "cites"
         if m.relation == "cites" and m.start < structure.opening_end:
             for _pos, kind in continuing:
                 if fold(m.kind or "") == kind:
                     m.relation = "continues"
     return chains
+
+
+_LIST_BREAK = re.compile(r";|\n\s*\n|\.\s")
+_DESCRIPTION_BREAK = re.compile(r"[,;:()]|\n\s*\n|\.\s")
+# How a subject clause opens: 'về (việc)', or the verb of the cited act.
+_DESCRIPTION_HEAD = re.compile(
+    r"[\s*|]*(?:ve\s|quy dinh\s|huong dan\s|ban hanh\s|phe duyet\s|sua doi|bo sung\s|"
+    r"tam ngung\s|dieu chinh\s|bai bo\s|thay the\s)"
+)
+
+
+def _described(text: str, mentions: list[_Mention], i: int, para: int, cue: int) -> _Mention | None:
+    """Whether the cue lies in the subject clause of an earlier mention ('Nghị định số
+    159/2006/NĐ-CP về việc thực hiện chế độ ..., Nghị định số 11/2011/NĐ-CP': the
+    'thực hiện' describes 159/2006, it is not said of 11/2011). The clause runs from that
+    mention's date/issuer tail to the first comma, colon, semicolon or parenthesis."""
+    if cue < 0 or _LIST_BREAK.search(text, cue, mentions[i].kind_start):
+        return None  # a new list item: the list head governs it, as relation_at found
+    j = i - 1
+    while j >= 0 and mentions[j].start > cue:
+        j -= 1
+    if j < 0 or mentions[j].start < para or mentions[j].tail_end > cue:
+        return None
+    gap = text[mentions[j].tail_end : cue]
+    if len(gap) > 150 or _DESCRIPTION_BREAK.search(gap):
+        return None
+    if _DESCRIPTION_HEAD.match(_LOCAL.ft.window(mentions[j].tail_end, cue)):
+        return mentions[j]
+    return None
 
 
 _BASIS_GAP = re.compile(

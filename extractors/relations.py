@@ -288,8 +288,6 @@ def in_aside(folded: str) -> bool:
     return bool(_ASIDE.search(folded))
 
 
-
-
 _CONTINUING = re.compile(
     r"(?:qua|sau)\s+(?:gan\s+|hon\s+)?\S+\s+(?:nam|thang)\s+(?:trien khai\s+|to chuc\s+)?"
     r"(?:thuc hien|trien khai)\s+(?P<kind>chi thi|nghi quyet|ket luan|quyet dinh|ke hoach|"
