@@ -22,7 +22,7 @@ import orjson
 from lexgraph.model import Extraction
 
 FORMAT = "lexgraph-store"
-VERSION = 1
+VERSION = 2
 DEFAULT_STORE = Path(".lexgraph") / "graph.json.gz"
 
 
@@ -58,20 +58,19 @@ def _graph_from_json(data: dict[str, Any]) -> nx.MultiDiGraph:
 
 
 def save(path: Path, data: StoreData) -> None:
+    """Two JSON lines in one gzip stream: header + graph first, records second, so that a
+    reader that only queries (``load(..., records=False)``) stops after the first line."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    payload = {
-        "format": FORMAT,
-        "version": VERSION,
-        "records": [r.to_dict() for r in data.records.values()],
-        "graph": _graph_to_json(data.graph),
-    }
+    head = {"format": FORMAT, "version": VERSION, "graph": _graph_to_json(data.graph)}
+    body = {"records": [r.to_dict() for r in data.records.values()]}
     fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
     try:
         with (
             os.fdopen(fd, "wb") as raw,
             gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=3) as out,
         ):
-            out.write(orjson.dumps(payload))
+            out.write(orjson.dumps(head) + b"\n")  # orjson escapes newlines inside strings
+            out.write(orjson.dumps(body) + b"\n")
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp's 0600 would hide the graph from the user's group
@@ -81,7 +80,9 @@ def save(path: Path, data: StoreData) -> None:
         raise
 
 
-def load(path: Path, *, missing_ok: bool = False) -> StoreData:
+def load(path: Path, *, missing_ok: bool = False, records: bool = True) -> StoreData:
+    """Read a store; ``records=False`` reads the graph only (what queries need), about half
+    the work on a large store."""
     if not path.exists():
         if missing_ok:
             return StoreData()
@@ -90,19 +91,21 @@ def load(path: Path, *, missing_ok: bool = False) -> StoreData:
         )
     try:
         with gzip.open(path, "rb") as handle:
-            payload = orjson.loads(handle.read())
+            head = orjson.loads(handle.readline())
+            if not isinstance(head, dict) or head.get("format") != FORMAT:
+                raise StoreError(f"{path}: not a lexgraph store file")
+            if head.get("version", 0) > VERSION:
+                raise StoreError(
+                    f"{path}: written by a newer lexgraph (store version {head['version']}); "
+                    "upgrade lexgraph"
+                )
+            body = orjson.loads(handle.readline()) if records else {}
     except (OSError, EOFError, ValueError) as error:
         raise StoreError(
             f"{path}: not a readable lexgraph store ({error}); rebuild it with `lexgraph build --fresh`"
         ) from error
-    if payload.get("format") != FORMAT:
-        raise StoreError(f"{path}: not a lexgraph store file")
-    if payload.get("version", 0) > VERSION:
-        raise StoreError(
-            f"{path}: written by a newer lexgraph (store version {payload['version']}); upgrade lexgraph"
-        )
-    records = [Extraction.from_dict(r) for r in payload.get("records", [])]
+    loaded = [Extraction.from_dict(r) for r in body.get("records", [])]
     return StoreData(
-        records={r.source: r for r in records},
-        graph=_graph_from_json(payload.get("graph") or {"nodes": [], "edges": []}),
+        records={r.source: r for r in loaded},
+        graph=_graph_from_json(head.get("graph") or {"nodes": [], "edges": []}),
     )

@@ -7,6 +7,7 @@ add fields freely, rename none without bumping ``SCHEMA_VERSION``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from functools import cache
 from typing import Any
 
 SCHEMA_VERSION = 1
@@ -122,7 +123,14 @@ class Extraction:
         )
 
 
+@cache
+def _field_names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in fields(cls))
+
+
 def _build(cls: type, data: dict[str, Any]) -> Any:
     """Build a dataclass from a dict, ignoring fields a newer schema may have added."""
-    names = {f.name for f in fields(cls)}
+    names = _field_names(cls)
+    if names.issuperset(data):
+        return cls(**data)
     return cls(**{k: v for k, v in data.items() if k in names})

@@ -7,10 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
+
 from lexgraph.graph.build import build_graph
 from lexgraph.graph.export import export_graph
 from lexgraph.graph.store import StoreData, StoreError, load, save
-
 from tests.test_graph_build import cite, record
 
 
@@ -96,3 +96,21 @@ def test_csv_export_has_neo4j_admin_headers(tmp_path: Path) -> None:
         rows = list(csv.reader(handle))
     assert rows[0][:3] == [":START_ID", ":END_ID", ":TYPE"]
     assert len(rows) == 1 + 2
+
+
+def test_graph_only_load_skips_the_records(tmp_path: Path) -> None:
+    path = tmp_path / "g.json.gz"
+    data = sample()
+    save(path, data)
+    graph_only = load(path, records=False)
+    assert graph_only.records == {}
+    assert graph_only.graph.number_of_edges() == data.graph.number_of_edges()
+
+
+def test_a_store_from_a_newer_lexgraph_is_refused_with_advice(tmp_path: Path) -> None:
+    path = tmp_path / "new.json.gz"
+    path.write_bytes(
+        gzip.compress(json.dumps({"format": "lexgraph-store", "version": 99}).encode() + b"\n")
+    )
+    with pytest.raises(StoreError, match="newer lexgraph"):
+        load(path)
