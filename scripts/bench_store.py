@@ -47,7 +47,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "graph.json.gz"
         _, save_s = timed("store.save (gzip JSON)", lambda: save(path, data))
-        _, load_s = timed("store.load", lambda: load(path))
+        _, load_s = timed("store.load (records and graph)", lambda: load(path))
+        timed("store.load (graph only, for queries)", lambda: load(path, records=False))
         print(f"store file: {os.path.getsize(path) / 1e6:.1f} MB")
         pickled = Path(tmp) / "graph.pickle"
         _, psave = timed(
