@@ -139,6 +139,21 @@ _ORG_VOCAB = set(
         "hiep",
         "tac",
         "phong",
+        "giam",
+        "doc",
+        "chanh",
+        "che",
+        "tao",
+        "nguyen",
+        "ngan",
+        "sach",
+        "dich",
+        "vu",
+        "kiem",
+        "lam",
+        "thuy",
+        "san",
+        "loi",
     ]
 )
 # Words (folded) that end an issuer phrase even when capitalised (upper-case titles).
@@ -188,6 +203,15 @@ _STOP = set(
         "bao_cao",
         "dong_y",
         "ky",
+        "can_cu",
+        "thuc_hien",
+        "trien_khai",
+        "theo_de",
+        "cong_bao",
+        "sua",
+        "cac",
+        "khoan",
+        "dieu",
     ]
 )
 _KIND_START = set(
@@ -258,6 +282,24 @@ _UPPER_MAP = {
 }
 
 
+# Stop words that folding merges with organ-name words ('số'/'Sở', 'tại'/'Tài', 'khóa'/
+# 'Khoa', 'đà'/'Đà', 'dược'/'Dược'): inside a phrase, a title-case word is the name word.
+# These stay stops even when capitalised: they open a clause after the issuer.
+_CLAUSE_WORDS = {
+    "ve", "theo", "ngay", "nham", "de", "trong", "den", "cho", "voi", "la", "nam", "sua",
+    "cac", "khoan", "dieu",
+}  # fmt: skip
+
+
+_ROMAN = re.compile(r"^[ivxl]+$")
+
+
+def _name_word(tok: str, low: str, nxt: str) -> bool:
+    if low == "khoa" and _ROMAN.match(nxt):
+        return False  # 'Khóa XII': the term, not 'Khoa' (a faculty or science)
+    return tok[:1].isupper() and tok[1:].islower() and low not in _CLAUSE_WORDS
+
+
 def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
@@ -310,7 +352,12 @@ def _scan(tokens: list[re.Match[str]], fwin: str) -> tuple[int, int]:
             continue
         if not tok[0].isalpha():
             break
-        if (low in _STOP or pair in _STOP) and tok != "Nam":
+        if pair in _STOP or (
+            low in _STOP
+            and tok != "Nam"
+            and not _name_word(tok, low, fnxt)
+            and not (low == "tai" and i and flds[i - 1] == "van")  # 'Giao thông vận tải'
+        ):
             break
         if _is_cap(tok):
             prev = flds[i - 1] if i else ""

@@ -1,0 +1,179 @@
+"""General grammar rules, each checked on a real sentence quoted from ../shared/corpus.
+
+The sentences are copied into the test (so it runs without ../shared): which 'theo' makes a
+task, which issuer phrase precedes or follows a number, and the speed helpers that must
+match exactly what the plain patterns match.
+"""
+
+import re
+
+from lexgraph.extractors.citations import find_citations
+from lexgraph.extractors.issuers import read_issuer, short_form
+from lexgraph.extractors.numbers import canonical_number
+from lexgraph.extractors.places import find_provinces
+from lexgraph.extractors.text import fold, loose, trie_alternation
+
+from lexgraph.model import DocumentInfo
+
+CENTRAL = DocumentInfo(number="162/2026/NĐ-CP", level="central_state")
+LOCAL = DocumentInfo(number="33/2025/NQ-HĐND", province="Huế", level="province")
+BODY = "QUYẾT ĐỊNH:\n\nĐiều 1. Phạm vi\n\n"  # mentions after this are in the body
+
+
+def relations(text: str, doc: DocumentInfo = CENTRAL) -> dict[str, str]:
+    found = find_citations(text, doc)
+    return {c.number: c.relation for c in found.citations if c.number}
+
+
+def issuers(text: str, doc: DocumentInfo = LOCAL) -> dict[str, str | None]:
+    return {c.number: c.issuer for c in find_citations(text, doc).citations if c.number}
+
+
+# --- which mentions are tasks -------------------------------------------------------
+
+
+def test_beneficiary_definition_is_not_a_task() -> None:
+    # congbao-162-2026-nd-cp.txt, Điều 1 khoản 1 điểm e.
+    text = BODY + (
+        "e) Công an nhân dân đang hưởng trợ cấp hằng tháng theo Quyết định số "
+        "53/2010/QĐ-TTg quy định về chế độ đối với cán bộ, chiến sĩ Công an nhân dân."
+    )
+    assert relations(text)["53/2010/QĐ-TTg"] == "cites"
+
+
+def test_acting_theo_a_document_is_still_a_task() -> None:
+    # The same 'theo' without a beneficiary: an instruction (tvpl-7360-kh-ubnd-lai-chau.txt).
+    text = BODY + (
+        "1. Kinh phí thực hiện Kế hoạch này được bố trí theo quy định tại Nghị định số "
+        "163/2016/NĐ-CP của Chính phủ."
+    )
+    assert relations(text)["163/2016/NĐ-CP"] == "implements"
+
+
+def test_area_definition_is_not_a_task() -> None:
+    # tvpl-33-2025-nq-hdnd-hue.txt, annexed table row.
+    text = BODY + (
+        "2 Xã A Lưới 2 80 20 Áp dụng trên địa bàn các xã, thị trấn theo Nghị quyết số "
+        "1314/NQ-UBTVQH15 về việc sắp xếp đơn vị hành chính cấp huyện, cấp xã của thành phố "
+        "Huế giai đoạn 2023 - 2025: xã Hồng Bắc, thị trấn A Lưới."
+    )
+    assert relations(text, LOCAL)["1314/NQ-UBTVQH15"] == "cites"
+
+
+def test_results_of_implementing_is_background() -> None:
+    # tvpl-659-tb-vpcp.txt: the meeting's topic, not a demand.
+    text = BODY + (
+        "Phó Thủ tướng Chính phủ Hồ Quốc Dũng đã chủ trì cuộc họp về tình hình thực hiện "
+        "Nghị quyết số 66-NQ/TW ngày 30 tháng 4 năm 2025 của Bộ Chính trị."
+    )
+    assert relations(text)["66-NQ/TW"] == "cites"
+    # ... but asking for a report on it is a task (same file, later).
+    text = BODY + (
+        "- Khẩn trương hoàn thiện các báo cáo: (i) Báo cáo tình hình triển khai thực hiện "
+        "Nghị quyết số 66-NQ/TW và Nghị quyết số 140/NQ-CP."
+    )
+    assert relations(text)["66-NQ/TW"] == "implements"
+
+
+def test_parenthetical_narration_is_outside_the_cue() -> None:
+    # tvpl-220-cd-ttg.txt.
+    text = BODY + (
+        "1. Các bộ đã chủ động ban hành Quyết định phê duyệt phương án theo thẩm quyền "
+        "(Ngày 23/10/2025, Ngân hàng Nhà nước Việt Nam tiếp tục ban hành Quyết định số "
+        "3539/QĐ-NHNN bổ sung phương án cắt giảm, đơn giản hóa TTHC)."
+    )
+    assert relations(text)["3539/QĐ-NHNN"] == "cites"
+
+
+def test_theo_dung_a_plan_is_a_task() -> None:
+    # tvpl-220-cd-ttg.txt, II.1.a (gold: a task).
+    text = BODY + (
+        "a) Tập trung triển khai các nhiệm vụ trên Cổng Dịch vụ công quốc gia theo đúng mục "
+        "tiêu, yêu cầu tại Kế hoạch số 02-KH/BCĐTW ngày 19 tháng 6 năm 2025 của Ban Chỉ đạo "
+        "Trung ương."
+    )
+    assert relations(text)["02-KH/BCĐTW"] == "implements"
+
+
+def test_cue_inside_a_cited_documents_subject_clause() -> None:
+    # congbao-15-2026-nq-cp.txt, Điều 5: 'áp dụng' describes 09/2026/NQ-CP.
+    text = BODY + (
+        "1. Nghị quyết này có hiệu lực thi hành kể từ ngày ký ban hành và thay thế Nghị quyết "
+        "số 09/2026/NQ-CP ngày 04 tháng 02 năm 2026 của Chính phủ tạm ngưng hiệu lực và điều "
+        "chỉnh thời hạn áp dụng Nghị định số 46/2026/NĐ-CP ngày 26 tháng 01 năm 2026."
+    )
+    assert relations(text)["46/2026/NĐ-CP"] == "cites"
+
+
+def test_list_item_after_a_subject_clause_keeps_the_list_head() -> None:
+    # Seed 003 (Bến Tre): '... Nghị định số 71/1998/NĐ-CP ... về ban hành Quy chế thực hiện
+    # dân chủ ..., Nghị định số 60/2013/NĐ-CP': both are objects of 'thực hiện nghiêm túc'.
+    text = BODY + (
+        "1. Thực hiện nghiêm túc Nghị định số 71/1998/NĐ-CP ngày 08 tháng 9 năm 1998 của "
+        "Chính phủ về ban hành Quy chế thực hiện dân chủ trong hoạt động của cơ quan, Nghị "
+        "định số 60/2013/NĐ-CP ngày 19 tháng 6 năm 2013 của Chính phủ."
+    )
+    rel = relations(text)
+    assert rel["71/1998/NĐ-CP"] == rel["60/2013/NĐ-CP"] == "implements"
+
+
+# --- issuers --------------------------------------------------------------------------
+
+
+def test_issuer_stops_before_the_next_paragraph() -> None:
+    # congbao-15-2026-nq-cp.txt: the title ends with 'của Chính phủ', then 'Căn cứ ...'.
+    raw, _ = read_issuer("của Chính phủ\n\nCăn cứ Luật Tổ chức Chính phủ", 4)
+    assert short_form(raw)[0] == "Chính phủ"
+
+
+def test_issuer_words_that_fold_like_stop_words() -> None:
+    # 'Sở' folds like 'số', 'Tài' like 'tại', 'Khoa' like 'khóa', 'tải' like 'tại'.
+    for phrase, want in [
+        ("của Sở Tài chính tại Tờ trình", "Sở Tài chính"),
+        ("của Bộ Khoa học và Công nghệ về", "Bộ Khoa học và Công nghệ"),
+        ("của Bộ trưởng Bộ Giao thông vận tải quy định", "Bộ trưởng Bộ Giao thông vận tải"),
+        ("của Ban Chấp hành Trung ương Khóa XII về", "Ban Chấp hành Trung ương"),
+    ]:
+        raw, _ = read_issuer(phrase, 4)
+        assert short_form(raw)[0] == want, phrase
+
+
+def test_issuer_written_before_the_number() -> None:
+    # tvpl-01763-qd-ubnd-ca-mau.txt and tvpl-44-2025-qd-ctubnd-gia-lai.txt.
+    text = (
+        "Theo đề nghị của Giám đốc Sở\nVăn hóa, Thể thao và Du lịch tại Tờ trình số "
+        "538/TTr-SVHTTDL ngày 18/11/2025.\n\nTheo đề nghị của Sở Tài chính tại Tờ trình số:\n"
+        "421/TTr-STC ngày 29/10/2025."
+    )
+    found = issuers(text)
+    assert found["538/TTr-SVHTTDL"] == "Giám đốc Sở Văn hóa, Thể thao và Du lịch"
+    assert found["421/TTr-STC"] == "Sở Tài chính"
+
+
+def test_to_trinh_symbol_case() -> None:
+    assert canonical_number("538/TTR-SVHTTDL") == "538/TTr-SVHTTDL"
+    assert canonical_number("538/TTr- SVHTTDL") == "538/TTr-SVHTTDL"
+
+
+# --- speed helpers must not change what matches ----------------------------------------
+
+
+def test_loose_pattern_matches_like_folding() -> None:
+    pattern = re.compile(loose(r"(?P<k>nghi quyet)\s+so"))
+    for text in ("Nghị quyết số", "NGHỊ QUYẾT SỐ", "Nghị Quyết\nsố", "nghi quyet so"):
+        match = pattern.search("Căn cứ " + text)
+        assert match and fold(match.group(0)).split() == fold(text).split()
+    assert pattern.search("Nghị định số") is None
+
+
+def test_trie_alternation_prefers_the_longest_word() -> None:
+    words = ["ke hoach", "ke hoach hanh dong", "ket luan", "luat", "bo luat"]
+    pattern = re.compile(r"(" + trie_alternation(words, guard=r"(?<![a-z].)") + r")\b")
+    assert pattern.search("theo ke hoach hanh dong so").group(1) == "ke hoach hanh dong"
+    assert pattern.search("cac bo luat").group(1) == "bo luat"
+    assert pattern.search("boluat luat").start() == 7  # not inside a word
+
+
+def test_province_trie_finds_longest_names() -> None:
+    names = [m.province.name for m in find_provinces("tỉnh Bà Rịa - Vũng Tàu và Hà Nội, Hà Nam")]
+    assert names == ["Bà Rịa - Vũng Tàu", "Hà Nội", "Hà Nam"]
