@@ -12,7 +12,6 @@ from lexgraph.extractors.issuers import read_issuer, short_form
 from lexgraph.extractors.numbers import canonical_number
 from lexgraph.extractors.places import find_provinces
 from lexgraph.extractors.text import fold, loose, trie_alternation
-
 from lexgraph.model import DocumentInfo
 
 CENTRAL = DocumentInfo(number="162/2026/NĐ-CP", level="central_state")
