@@ -29,6 +29,43 @@ class EmbeddedBackend:
         self.graph = graph
         self.where = where
         self._by_number: dict[str, list[str]] | None = None
+        self._adjacency: dict[tuple, tuple[dict[str, list[str]], dict[str, list[str]]]] = {}
+
+    def adjacency(
+        self, relations: tuple[str, ...], scope: str | None, direction: str
+    ) -> dict[str, list[str]]:
+        """Neighbours over qualifying edges only: ``down`` cited -> citing keys, ``up``
+        citing -> cited keys; parallel edges count once.
+
+        Why: a search over the raw MultiDiGraph inspects every parallel edge's relation at
+        every step; this index is built once per (relations, scope) on first use (about a
+        second per million edges) and kept, so later searches only follow lists. It
+        assumes the graph is not modified after the store is opened (the API never does).
+        """
+        cache_key = (frozenset(relations), scope)
+        both = self._adjacency.get(cache_key)
+        if both is None:
+            wanted = frozenset(relations)
+            down: dict[str, list[str]] = {}
+            up: dict[str, list[str]] = {}
+            for citing, targets in self.graph.succ.items():
+                out = [
+                    cited
+                    for cited, parallel in targets.items()
+                    if any(
+                        d.get("relation") in wanted and (scope is None or d.get("scope") == scope)
+                        for d in parallel.values()
+                    )
+                ]
+                if out:
+                    up[citing] = out
+                    for cited in out:
+                        if cited in down:
+                            down[cited].append(citing)
+                        else:
+                            down[cited] = [citing]
+            both = self._adjacency[cache_key] = (down, up)
+        return both[0] if direction == "down" else both[1]
 
     def node(self, key: str) -> dict[str, Any] | None:
         attrs = self.graph.nodes.get(key)

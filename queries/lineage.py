@@ -17,11 +17,71 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from lexgraph.queries.resolve_input import in_province
-from lexgraph.queries.results import DocumentRow
-from lexgraph.queries.traverse import Raw, assemble, fetch_cypher, fetch_nx
-
 from lexgraph.model import IMPLEMENTING_RELATIONS
+from lexgraph.queries.results import DocumentRow
+from lexgraph.queries.traverse import (
+    Reach,
+    build_rows,
+    edge_ok,
+    keep_filter,
+    pairs,
+    rank_key,
+    search,
+)
+
+ROW_FIELDS = ("number", "kind", "issuer", "province", "level", "date", "title", "sources")
+
+
+def _embedded(backend: Any, key: str, direction: str, relations: tuple[str, ...],
+              scope: str | None, max_depth: int | None, keep: Any):  # fmt: skip
+    """Search the store's cached qualifying adjacency; evidence only for kept rows."""
+    graph = backend.graph
+    if key not in graph:
+        return None
+    reach = search(backend.adjacency(relations, scope, direction), key, max_depth)
+    # The raw dicts behind graph.nodes / graph.succ (networkx's documented storage for
+    # subclasses): the views build a wrapper object on every lookup.
+    nodes, succ = graph._node, graph._succ
+    keys = reach.order if keep is None else [k for k in reach.order if keep(k, nodes[k])]
+    rank = rank_key(relations)
+    evidence: dict[str, Any] = {}
+    for k, (citing, cited) in zip(keys, pairs(reach, keys, direction), strict=True):
+        parallel = succ[citing][cited]
+        if len(parallel) == 1:  # the usual case: the one edge the search followed
+            evidence[k] = next(iter(parallel.values()))
+            continue
+        options = [(d, eid) for eid, d in parallel.items() if edge_ok(d, relations, scope)]
+        evidence[k] = min(options, key=lambda o: rank(*o))[0]
+    return reach, keys, nodes, evidence
+
+
+def _neo4j(backend: Any, key: str, direction: str, relations: tuple[str, ...],
+           scope: str | None, max_depth: int | None, keep: Any):  # fmt: skip
+    """Two round trips: the reachable set with its adjacency and row fields (compact lists,
+    no quotes), then the evidence edges of just the kept rows' (document, parent) pairs."""
+    params = {"key": key, "relations": list(relations), "scope": scope}
+    found = backend.run(f"reach_{direction}", **params)
+    if not found:
+        return None
+    nodes: dict[str, dict[str, Any]] = {}
+    adjacency: dict[str, list[str]] = {}
+    for row in found:
+        k, values, nxt = row["key"], row["fields"], row["next"]
+        nodes[k] = dict(zip(ROW_FIELDS, values, strict=True))
+        adjacency[k] = nxt
+    reach = search(adjacency, key, max_depth)
+    keys = reach.order if keep is None else [k for k in reach.order if keep(k, nodes[k])]
+    rank = rank_key(relations)
+    evidence: dict[str, dict[str, Any]] = {}
+    if keys:
+        wanted = pairs(reach, keys, direction)
+        rows = backend.run("reach_evidence", pairs=[list(p) for p in wanted], **params)
+        options: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        for row in rows:
+            options.setdefault((row["citing"], row["cited"]), []).extend(row["edges"])
+        for k, pair in zip(keys, wanted, strict=True):
+            evidence[k] = min(options[pair], key=rank)
+    return reach, keys, nodes, evidence
 
 
 def reach(
@@ -31,27 +91,19 @@ def reach(
     relations: tuple[str, ...] = IMPLEMENTING_RELATIONS,
     scope: str | None = None,
     max_depth: int | None = None,
-) -> Raw | None:
-    """Raw traversal on whichever store ``backend`` is."""
+) -> Reach | None:
+    """Depth and parent of everything ``key`` reaches (``down`` or ``up``); None if unknown."""
+    found = _fetch(backend, key, direction, relations, scope, max_depth, None)
+    return found[0] if found else None
+
+
+def _fetch(backend, key, direction, relations, scope, max_depth, keep):  # type: ignore[no-untyped-def]
     if direction not in ("up", "down"):
         raise ValueError("direction must be 'up' or 'down'")
     if scope in (None, "any"):
         scope = None
-    relations = tuple(relations)
-    if backend.is_neo4j:
-        return fetch_cypher(backend, key, direction, relations, scope, max_depth)
-    return fetch_nx(backend.graph, key, direction, relations, scope, max_depth)
-
-
-def _keep(row: DocumentRow, level: str | None, province: str | None,
-          since: str | None, until: str | None) -> bool:  # fmt: skip
-    if level and row.level != level:
-        return False
-    if province and not in_province({"key": row.key, "province": row.province}, province):
-        return False
-    if since and (row.date is None or row.date < since):
-        return False
-    return not (until and (row.date is None or row.date > until))
+    fetch = _neo4j if backend.is_neo4j else _embedded
+    return fetch(backend, key, direction, tuple(relations), scope, max_depth, keep)
 
 
 def lineage(
@@ -68,11 +120,12 @@ def lineage(
     until: str | None = None,
 ) -> list[DocumentRow] | None:
     """Documents below (``down``: implementers) or above (``up``) ``key``; None if unknown."""
-    raw = reach(backend, key, direction, relations, scope, depth)
-    if raw is None:
+    keep = keep_filter(level, province, since, until)
+    found = _fetch(backend, key, direction, relations, scope, depth, keep)
+    if found is None:
         return None
-    rows = assemble(raw, direction, tuple(relations))
-    return [r for r in rows if _keep(r, level, province, since, until)]
+    reach_, keys, nodes, evidence = found
+    return build_rows(reach_, keys, nodes, evidence, direction)
 
 
 def implementers(backend: Any, key: str, **options: Any) -> list[DocumentRow] | None:

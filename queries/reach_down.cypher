@@ -1,7 +1,10 @@
 // Every document with a path to $key over CITES edges whose relation is in $relations
-// (and whose scope is $scope unless null), the origin included, each with its own
-// qualifying outgoing edges. Distances, the next hop and the evidence are computed by the
-// caller from these edges (queries/traverse.py), the same way as on networkx.
+// (and whose scope is $scope unless null), the origin included, as compact rows: its key,
+// the fields a result row shows (no quotes) and `next`, the keys of the documents citing
+// it over a qualifying edge (all of them reachable too). The caller runs the
+// breadth-first search over `next` (depths, smallest-key parents: queries/traverse.py,
+// the same code as on networkx) and then fetches evidence for just the rows it keeps
+// (reach_evidence.cypher).
 // `RETURN DISTINCT x` over a variable-length pattern is planned as a pruning
 // breadth-first expansion: each document is visited once, however many paths reach it.
 MATCH (t:Document {key: $key})
@@ -14,7 +17,9 @@ CALL (t) {
 }
 // The edges are expanded from x and filtered afterwards: with the predicate inside the
 // pattern the planner seeks the relation index once per x (thousands of times slower).
-RETURN x {.*} AS node,
-       [e IN [(x)-[r:CITES]->(:Document) | r]
+RETURN x.key AS key,
+       [x.number, x.kind, x.issuer, x.province, x.level, x.date, x.title, x.sources[0..1]]
+         AS fields,
+       [e IN [(x)<-[r:CITES]-(:Document) | r]
         WHERE e.relation IN $relations AND ($scope IS NULL OR e.scope = $scope)
-        | {to: endNode(e).key, props: e {.relation, .scope, .kind, .start, .id, .quote}}] AS edges
+        | startNode(e).key] AS next

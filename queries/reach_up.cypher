@@ -1,7 +1,9 @@
 // Every document $key reaches over CITES edges whose relation is in $relations (and whose
 // scope is $scope unless null) — what it implements, up to the root — the origin
-// included, each with its own qualifying outgoing edges (the caller computes distances,
-// parents and evidence from them, as on networkx).
+// included, as compact rows: its key, the fields a result row shows (no quotes) and
+// `next`, the keys of the documents it cites over a qualifying edge (all reachable too).
+// The caller runs the breadth-first search over `next` (queries/traverse.py, as on
+// networkx) and fetches evidence for just the rows it keeps (reach_evidence.cypher).
 MATCH (s:Document {key: $key})
 CALL (s) {
   MATCH (s)-[rs:CITES*1..]->(x:Document)
@@ -12,7 +14,9 @@ CALL (s) {
 }
 // The edges are expanded from x and filtered afterwards: with the predicate inside the
 // pattern the planner seeks the relation index once per x (thousands of times slower).
-RETURN x {.*} AS node,
+RETURN x.key AS key,
+       [x.number, x.kind, x.issuer, x.province, x.level, x.date, x.title, x.sources[0..1]]
+         AS fields,
        [e IN [(x)-[r:CITES]->(:Document) | r]
         WHERE e.relation IN $relations AND ($scope IS NULL OR e.scope = $scope)
-        | {to: endNode(e).key, props: e {.relation, .scope, .kind, .start, .id, .quote}}] AS edges
+        | endNode(e).key] AS next

@@ -1,0 +1,10 @@
+// The qualifying edges (relation in $relations, scope $scope unless null) of each
+// [citing key, cited key] pair in $pairs, with what ranks them and their quote: the
+// caller picks one evidence edge per pair (queries/traverse.py rank_key). Asked only for
+// the rows a traversal keeps, so quotes of every other edge never leave the server.
+UNWIND $pairs AS pair
+MATCH (c:Document {key: pair[0]})
+RETURN pair[0] AS citing, pair[1] AS cited,
+       [e IN [(c)-[r:CITES]->(d:Document) WHERE d.key = pair[1] | r]
+        WHERE e.relation IN $relations AND ($scope IS NULL OR e.scope = $scope)
+        | e {.kind, .scope, .relation, .start, .id, .quote}] AS edges
