@@ -81,6 +81,85 @@ class LawMention:
     numbered: bool  # followed by 'số <number>': the number finder reports it
 
 
+_NEXT_LAW = re.compile(r"\s*(?:,|va)\s*luat\s")
+_COMMA = re.compile(r"\s*,\s*")
+_KIND_WORDS = {"nghi dinh", "nghi quyet", "quyet dinh", "thong tu", "chi thi", "ke hoach"}
+
+
+def _read_name(
+    window: str, folded: str, name_end: int, kind: str, lower_first: bool = False
+) -> tuple[int, int]:
+    """End of the law's name words from ``name_end`` and how many words it has."""
+    n_words = 0
+    first = True
+    prev_low = ""
+    while True:
+        match = _WORD.match(window, name_end)
+        if match is None and not first and n_words <= 3:
+            # 'Luật Quản lý, sử dụng tài sản công', 'Luật An toàn, vệ sinh lao động':
+            # coordinated verbs inside a short name continue after the comma.
+            comma = _COMMA.match(window, name_end)
+            nxt = _WORD.match(window, comma.end()) if comma else None
+            if nxt and nxt.group(1)[:1].islower() and nxt.start() == comma.end():
+                low = folded[nxt.start(1) : nxt.end(1)]
+                two = _WORD.match(window, nxt.end())
+                low2 = f"{low} {folded[two.start(1) : two.end(1)]}" if two else low
+                if low in _COORDINATED or low2 in _COORDINATED:
+                    match = nxt
+        if match is None:
+            break
+        token = match.group(1)
+        low = folded[match.start(1) : match.end(1)]
+        if first and kind != "Hiến pháp" and not token[:1].isupper() and not lower_first:
+            break
+        if first:
+            pair = _WORD.match(window, match.end())
+            if pair and f"{low} {folded[pair.start(1) : pair.end(1)]}" in _KIND_WORDS:
+                break  # 'Luật | Nghị định | Quyết định': a table header, not a name
+        if low == "va" and not first:
+            nxt = _WORD.match(window, match.end())
+            nxt_low = fold(nxt.group(1)) if nxt else ""
+            if nxt and nxt.group(1)[:1].isupper() and nxt_low not in _NOT_NAME:
+                name_end = match.end()
+                continue
+            break
+        if _stops(token, low, prev_low):
+            break
+        prev_low = low
+        if kind == "Hiến pháp" and first:
+            break
+        first = False
+        name_end = match.end()
+        n_words += 1
+        if n_words > 14:
+            break
+    return name_end, n_words
+
+
+# Folding merges stop words with name words ('về'/'vệ' in 'vệ sinh', 'tại'/'tài' in 'tài
+# sản', 'mới'/'môi' in 'môi trường', 'số'/'sở'): these stop only in their own spelling.
+_STOP_SPELLED = {"ve": ("về",), "tai": ("tại",), "so": ("số",), "moi": ("mới", "mọi")}
+# Second members of the coordinations law titles use ('Luật Phòng, chống tham nhũng',
+# 'Luật Quản lý, sử dụng tài sản công', 'Luật Khám bệnh, chữa bệnh'); any other word after
+# a comma ends the name ('Luật Đất đai, trường hợp ...').
+_COORDINATED = {
+    "chong", "su dung", "ve sinh", "chua benh", "nhap canh", "the thao", "pha san",
+    "nhap khau", "xuat khau", "khai thac", "bao ve", "cuu nan", "cuu ho", "lang phi",
+}  # fmt: skip
+
+
+def _stops(token: str, low: str, prev_low: str) -> bool:
+    """A word that ends a law's name ('về', 'năm', 'số', 'của', 'cùng' ...)."""
+    word = token.lower()
+    if word == "cùng":
+        return True
+    if low == "ve" and prev_low == "bao":
+        return False  # 'Bảo vệ'
+    if low in _STOP_SPELLED:
+        return word in _STOP_SPELLED[low]
+    return low in _STOP
+
+
 def find_laws(text: str) -> list[LawMention]:
     out: list[LawMention] = []
     ft = view(text)
@@ -97,38 +176,24 @@ def find_laws(text: str) -> list[LawMention]:
         folded = ft.window(pos, pos + 200)
         name_end = 0
         amend = _AMEND.match(folded) if kind == "Luật" else None
-        if amend:
+        if amend:  # an amending law's name lists the laws it amends: read further
+            window = text[pos : pos + 800]
+            folded = ft.window(pos, pos + 800)
             rest = folded[amend.end() :]
             if not rest.startswith("luat"):
                 continue
             name_end = amend.end() + 4
-        n_words = 0
-        first = True
-        prev_low = ""
-        for match in _WORD.finditer(window, name_end):
-            if match.start() != name_end:
+        name_end, n_words = _read_name(window, folded, name_end, kind)
+        while amend and n_words:
+            # 'Luật sửa đổi, bổ sung một số điều của Luật Chứng khoán, Luật Kế toán, ... và
+            # Luật X': the amended laws are part of the amending law's name.
+            more = _NEXT_LAW.match(folded, name_end)
+            if not more:
                 break
-            token = match.group(1)
-            low = folded[match.start(1) : match.end(1)]
-            if first and kind != "Hiến pháp" and not token[:1].isupper():
+            end2, n2 = _read_name(window, folded, more.end(), kind, lower_first=True)
+            if not n2:
                 break
-            if low == "va" and not first:
-                nxt = _WORD.match(window, match.end())
-                nxt_low = fold(nxt.group(1)) if nxt else ""
-                if nxt and nxt.group(1)[:1].isupper() and nxt_low not in _NOT_NAME:
-                    name_end = match.end()
-                    continue
-                break
-            if low in _STOP and not (low == "ve" and prev_low == "bao"):
-                break
-            prev_low = low
-            if kind == "Hiến pháp" and first:
-                break
-            first = False
-            name_end = match.end()
-            n_words += 1
-            if n_words > 14:
-                break
+            name_end, n_words = end2, n_words + n2
         if kind != "Hiến pháp" and n_words == 0:
             continue
         tail = folded[name_end:]
@@ -145,4 +210,16 @@ def find_laws(text: str) -> list[LawMention]:
         if name.isupper():
             name = name.capitalize()
         out.append(LawMention(kind, name, year, start, end, numbered))
+    # A law named with its year at one mention and without it at another is the same law;
+    # one cited by number at one mention is that numbered law at the others too.
+    years: dict[str, int] = {}
+    numbered = {law.name for law in out if law.numbered}
+    for law in out:
+        if law.year:
+            years.setdefault(law.name, law.year)
+    for law in out:
+        if law.year is None and law.name in years:
+            law.year = years[law.name]
+        if law.name in numbered:
+            law.numbered = True
     return out

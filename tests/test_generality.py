@@ -176,3 +176,58 @@ def test_trie_alternation_prefers_the_longest_word() -> None:
 def test_province_trie_finds_longest_names() -> None:
     names = [m.province.name for m in find_provinces("tỉnh Bà Rịa - Vũng Tàu và Hà Nội, Hà Nam")]
     assert names == ["Bà Rịa - Vũng Tàu", "Hà Nội", "Hà Nam"]
+
+
+# --- laws cited by name -----------------------------------------------------------------
+
+
+def law_names(text: str) -> list[tuple[str, int | None]]:
+    from lexgraph.extractors.laws import find_laws
+
+    return [(law.name, law.year) for law in find_laws(text) if not law.numbered]
+
+
+def test_law_name_with_coordinated_verbs() -> None:
+    # tvpl-44-2025-qd-ctubnd-gia-lai.txt; congbao-162-2026-nd-cp.txt.
+    assert law_names("theo Luật Quản lý, sử dụng tài sản công năm 2017;") == [
+        ("Luật Quản lý, sử dụng tài sản công", 2017)
+    ]
+    assert law_names("Luật An toàn, vệ sinh lao động năm 2015") == [
+        ("Luật An toàn, vệ sinh lao động", 2015)
+    ]
+    # Any other word after the comma ends the name.
+    assert law_names("theo Luật Đất đai, trường hợp") == [("Luật Đất đai", None)]
+
+
+def test_amending_law_lists_the_laws_it_amends() -> None:
+    # tvpl-2639-qd-ttg.txt.
+    text = (
+        "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Chứng khoán, Luật Kế toán, Luật "
+        "Kiểm toán độc lập, Luật Ngân sách nhà nước, Luật Quản lý, sử dụng tài sản công, Luật "
+        "Quản lý thuế, Luật Thuế thu nhập cá nhân, Luật Dự trữ quốc gia, Luật xử lý vi phạm "
+        "hành chính ngày 29 tháng 11 năm 2024;"
+    )
+    [(name, year)] = law_names(text)
+    assert name.endswith("Luật Dự trữ quốc gia, Luật xử lý vi phạm hành chính")
+    assert year == 2024
+
+
+def test_law_words_that_end_a_name() -> None:
+    # tvpl-220-cd-ttg.txt: 'cùng'; a flattened table header 'Luật | Nghị định | Quyết định'.
+    assert law_names("sửa đổi Luật Đầu tư cùng được đưa vào") == [("Luật Đầu tư", None)]
+    assert law_names("Luật Nghị định Quyết định Thông tư") == []
+
+
+def test_law_year_and_number_from_other_mentions() -> None:
+    # tvpl-2688-qd-ubnd-quang-tri.txt: the year is given at one mention only.
+    text = (
+        "Căn cứ Luật Ban hành văn bản quy phạm pháp luật ngày 25 tháng 6 năm 2025; ... "
+        "theo Luật Ban hành văn bản quy phạm pháp luật."
+    )
+    assert law_names(text) == [("Luật Ban hành văn bản quy phạm pháp luật", 2025)] * 2
+    # tvpl-44-2025-qd-ctubnd-gia-lai.txt: cited by number once, so never a named law.
+    text = (
+        "Căn cứ Luật Quản lý, sử dụng tài sản công số 15/2017/QH14; ... của Luật Quản lý, "
+        "sử dụng tài sản công, gồm:"
+    )
+    assert law_names(text) == []
