@@ -26,17 +26,24 @@ from __future__ import annotations
 import getpass
 import json
 import os
+import threading
 import time
 import weakref
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
-from lexgraph.graph.neo4j_errors import Neo4jStoreError, check_version, translate
 from neo4j import READ_ACCESS, WRITE_ACCESS, Driver, GraphDatabase, Session
 from neo4j import exceptions as neo4j_exc
+
+from lexgraph.graph.neo4j_errors import Neo4jStoreError, check_version, translate
+from lexgraph.graph.search_text import INDEX as SEARCH_INDEX
+from lexgraph.graph.search_text import PROPERTY as SEARCH_PROPERTY
+from lexgraph.graph.search_text import search_text
 
 __all__ = [
     "LoadStats",
@@ -202,6 +209,10 @@ SCHEMA = (
     ),
     f"CREATE INDEX cites_relation IF NOT EXISTS FOR ()-[r:{REL}]-() ON (r.relation)",
     f"CREATE FULLTEXT INDEX document_text IF NOT EXISTS FOR (d:{LABEL}) ON EACH [d.title, d.issuer]",
+    # Accent-insensitive search (queries/search.cypher): the folded words, split on spaces
+    # only, so Lucene's terms are exactly the words graph/search_text.py makes.
+    f"CREATE FULLTEXT INDEX {SEARCH_INDEX} IF NOT EXISTS FOR (d:{LABEL}) "
+    f"ON EACH [d.{SEARCH_PROPERTY}] OPTIONS {{indexConfig: {{`fulltext.analyzer`: 'whitespace'}}}}",
 )
 # A uniqueness constraint on the edge id (Neo4j 5.7+) also backs the MERGE with an index;
 # an older server gets a plain relationship index instead.
@@ -247,18 +258,38 @@ def _value(value: Any) -> Any:
 
 
 def _props(attrs: dict[str, Any]) -> dict[str, Any]:
-    return {name: _value(value) for name, value in attrs.items() if value is not None}
+    """Non-null properties; the common types are checked inline (a million edges per load)."""
+    out = {}
+    for name, value in attrs.items():
+        kind = type(value)
+        if kind is str or kind is int or kind is bool or kind is float:
+            out[name] = value
+        elif value is None:
+            continue
+        elif kind is list and all(type(item) is str for item in value):
+            out[name] = value
+        else:
+            out[name] = _value(value)
+    return out
 
 
 def _node_rows(graph: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
     for key, attrs in graph.nodes(data=True):
-        yield {"key": str(key), "props": {**_props(attrs), "key": str(key)}}
+        props = _props(attrs)
+        props["key"] = key = str(key)
+        text = search_text(attrs)
+        if text:
+            props[SEARCH_PROPERTY] = text
+        yield {"key": key, "props": props}
 
 
 def _edge_rows(graph: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
+    """Edges grouped by citing document (networkx's adjacency order): each batch touches few
+    start nodes, in the order they were created, which keeps the server's pages hot."""
     for u, v, k, attrs in graph.edges(keys=True, data=True):
-        edge_id = str(k)
-        yield {"u": str(u), "v": str(v), "id": edge_id, "props": {**_props(attrs), "id": edge_id}}
+        props = _props(attrs)
+        props["id"] = edge_id = str(k)
+        yield {"u": str(u), "v": str(v), "id": edge_id, "props": props}
 
 
 NODE_QUERY = f"UNWIND $rows AS row MERGE (d:{LABEL} {{key: row.key}}) SET d = row.props"
@@ -285,14 +316,63 @@ def _write_batch(tx: Any, query: str, rows: list[dict[str, Any]]) -> tuple[int, 
     return counters.nodes_created, counters.relationships_created
 
 
+def _send(
+    driver: Driver,
+    database: str | None,
+    query: str,
+    batches: Iterator[list[dict[str, Any]]],
+    workers: int,
+    done: Callable[[tuple[int, int], int], None],
+) -> None:
+    """Write ``batches`` with ``workers`` sessions while this thread prepares the next ones.
+
+    Why: building a batch's rows costs the client about as much as the server spends
+    committing it, so the two overlap (pipelining). Batches are reported to ``done`` in
+    order; a failed batch raises here after the in-flight ones have finished. With
+    several workers, concurrent batches may deadlock on a shared document: the server
+    reports that as transient and ``execute_write`` retries it.
+    """
+    local = threading.local()
+    sessions: list[Session] = []
+
+    def write(batch: list[dict[str, Any]]) -> tuple[tuple[int, int], int]:
+        session = getattr(local, "session", None)
+        if session is None:
+            session = local.session = _session(driver, database)
+            sessions.append(session)
+        return session.execute_write(_write_batch, query, batch), len(batch)
+
+    pending: deque[Any] = deque()
+    try:
+        with ThreadPoolExecutor(max(1, workers), thread_name_prefix="lexgraph-load") as pool:
+            try:
+                for batch in batches:
+                    pending.append(pool.submit(write, batch))
+                    while len(pending) > workers:
+                        done(*pending.popleft().result())
+                while pending:
+                    done(*pending.popleft().result())
+            finally:
+                for future in pending:
+                    future.cancel()
+    finally:
+        for session in sessions:
+            session.close()
+
+
 def load_graph(
     driver: Driver,
     graph: nx.MultiDiGraph,
     database: str | None = None,
-    batch_size: int = 5000,
+    batch_size: int = 10_000,
     progress: Progress | None = None,
+    workers: int = 1,
 ) -> LoadStats:
-    """MERGE every node, then every edge, in batches; safe to run again after any failure."""
+    """MERGE every node, then every edge, in batches; safe to run again after any failure.
+
+    Nodes first (the uniqueness constraint backs each MERGE and each edge's two MATCHes),
+    then edges. ``workers`` > 1 writes batches from that many sessions at once.
+    """
     stats = LoadStats()
     started = time.perf_counter()
     phases = (
@@ -300,21 +380,23 @@ def load_graph(
         ("edges", EDGE_QUERY, _edge_rows(graph), graph.number_of_edges()),
     )
     try:
-        with _session(driver, database) as session:
-            for phase, query, rows, total in phases:
-                done = 0
-                for batch in _batches(rows, batch_size):
-                    created_nodes, created_edges = session.execute_write(_write_batch, query, batch)
-                    done += len(batch)
-                    stats.batches += 1
-                    stats.nodes_created += created_nodes
-                    stats.edges_created += created_edges
-                    if progress is not None:
-                        progress(phase, done, total)
-                if phase == "documents":
-                    stats.nodes = done
-                else:
-                    stats.edges = done
+        for phase, query, rows, total in phases:
+            done = 0
+
+            def finished(created: tuple[int, int], size: int) -> None:
+                nonlocal done
+                done += size
+                stats.batches += 1
+                stats.nodes_created += created[0]
+                stats.edges_created += created[1]
+                if progress is not None:
+                    progress(phase, done, total)  # noqa: B023 - called within this iteration
+
+            _send(driver, database, query, _batches(rows, batch_size), workers, finished)
+            if phase == "documents":
+                stats.nodes = done
+            else:
+                stats.edges = done
     except Neo4jStoreError:
         raise
     except Exception as error:
@@ -336,6 +418,7 @@ def read_graph(driver: Driver, database: str | None = None) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     for record in _read(driver, database, f"MATCH (d:{LABEL}) RETURN properties(d) AS p"):
         props = dict(record["p"])
+        props.pop(SEARCH_PROPERTY, None)  # derived at load time, not part of the graph
         graph.add_node(props["key"], **{**dict.fromkeys(NODE_PROPS), **props})
     query = f"MATCH (a:{LABEL})-[r:{REL}]->(b:{LABEL}) RETURN a.key AS u, b.key AS v, properties(r) AS p"
     for record in _read(driver, database, query):
@@ -363,16 +446,22 @@ def counts(driver: Driver, database: str | None = None) -> dict[str, int]:
     return {**dict(nodes), **dict(edges)}
 
 
-def _delete_some(tx: Any, size: int) -> int:
-    query = f"MATCH (d:{LABEL}) WITH d LIMIT $size DETACH DELETE d RETURN count(*) AS n"
+def _delete_some(tx: Any, query: str, size: int) -> int:
     return tx.run(query, size=size).single()["n"]
 
 
-def clear(driver: Driver, database: str | None = None, batch_size: int = 10000) -> None:
-    """Delete every Document and its edges, a bounded batch per transaction."""
+def clear(driver: Driver, database: str | None = None, batch_size: int = 50_000) -> None:
+    """Delete every edge, then every Document, a bounded batch per transaction.
+
+    Edges first: a DETACH DELETE of a hub document cited a hundred thousand times would be
+    one transaction past the server's transaction memory limit.
+    """
+    edges = f"MATCH ()-[r:{REL}]->() WITH r LIMIT $size DELETE r RETURN count(*) AS n"
+    nodes = f"MATCH (d:{LABEL}) WITH d LIMIT $size DETACH DELETE d RETURN count(*) AS n"
     try:
         with _session(driver, database) as session:
-            while session.execute_write(_delete_some, batch_size):
-                pass
+            for query in (edges, nodes):
+                while session.execute_write(_delete_some, query, batch_size):
+                    pass
     except Exception as error:
         raise _fail(driver, error, database) from None

@@ -1,24 +1,33 @@
-"""Accent-insensitive search over titles and issuers (``dan van`` finds ``dân vận``).
+"""Accent-insensitive search over titles, issuers and numbers (``dan van`` finds ``dân vận``).
 
-Every query word must occur in the folded title or issuer (case and diacritics ignored,
-``đ`` = ``d``). The Cypher version cannot fold text, so it matches each word with a regex
-whose letters are classes of every accented form (``a`` -> ``[aàáảãạăằ...]``): the same
-rule, no extra property needed. Order: ingested first, newest first, then key.
+The rule, the same on both stores (graph/search_text.py makes the words for both): every
+word of the folded query (case and diacritics ignored, ``đ`` = ``d``) must be a prefix of
+a word of the document's folded title, issuer or number. Neo4j answers from the full-text
+index ``document_search`` on the ``search_text`` property the loader stores; networkx
+from an in-memory index of the same words, built once per graph. Order: ingested first,
+newest first (no date last), then key.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-import unicodedata
+import weakref
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 from lexgraph.extractors.keys import fold
+from lexgraph.graph.search_text import lucene_query, search_text
+from lexgraph.graph.search_text import words as _words
 from lexgraph.queries.results import SearchRow, clean_node
+
+NO_LIMIT = 2**31 - 1
 
 
 def words(query: str) -> list[str]:
-    return [w for w in re.split(r"\s+", fold(unicodedata.normalize("NFC", query))) if w]
+    """The query's folded words, duplicates removed (order kept)."""
+    return list(dict.fromkeys(_words(query)))
 
 
 @cache
@@ -34,10 +43,48 @@ def _variants() -> dict[str, str]:
 
 
 def word_regex(word: str) -> str:
-    """A Java/Python regex matching any text containing ``word`` in any accented form."""
+    """A regex matching text that contains ``word`` in any accented form.
+
+    Not used by search any more (the folded index replaced it); kept because
+    tests/test_queries.py checks the folding rule through it.
+    """
     variants = _variants()
     parts = [f"[{re.escape(variants[c])}]" if c in variants else re.escape(c) for c in word]
     return "(?s).*" + "".join(parts) + ".*"
+
+
+@dataclass
+class _WordIndex:
+    """Sorted distinct words and, for each, the documents holding it."""
+
+    size: tuple[int, int]
+    vocabulary: list[str] = field(default_factory=list)
+    postings: dict[str, list[Any]] = field(default_factory=dict)
+
+    def having_prefix(self, prefix: str) -> set[Any]:
+        found: set[Any] = set()
+        i = bisect.bisect_left(self.vocabulary, prefix)
+        while i < len(self.vocabulary) and self.vocabulary[i].startswith(prefix):
+            found.update(self.postings[self.vocabulary[i]])
+            i += 1
+        return found
+
+
+_INDEXES: weakref.WeakKeyDictionary[Any, _WordIndex] = weakref.WeakKeyDictionary()
+
+
+def _index(graph: Any) -> _WordIndex:
+    """The word index of ``graph``, rebuilt when its node or edge count changed."""
+    size = (graph.number_of_nodes(), graph.number_of_edges())
+    index = _INDEXES.get(graph)
+    if index is None or index.size != size:
+        index = _WordIndex(size)
+        for key, attrs in graph.nodes(data=True):
+            for word in set((search_text(attrs) or "").split()):
+                index.postings.setdefault(word, []).append(key)
+        index.vocabulary = sorted(index.postings)
+        _INDEXES[graph] = index
+    return index
 
 
 def _row(node: dict[str, Any]) -> SearchRow:
@@ -58,11 +105,15 @@ def search_nx(graph: Any, query: str, limit: int | None = 50) -> list[SearchRow]
     terms = words(query)
     if not terms:
         return []
-    rows = []
-    for key, attrs in graph.nodes(data=True):
-        text = fold(f"{attrs.get('title') or ''} {attrs.get('issuer') or ''}")
-        if all(t in text for t in terms):
-            rows.append(_row(clean_node({**attrs, "key": key})))
+    index = _index(graph)
+    keys: set[Any] | None = None
+    for term in sorted(terms, key=len, reverse=True):  # the longest word narrows most
+        found = index.having_prefix(term)
+        keys = found if keys is None else keys & found
+        if not keys:
+            return []
+    nodes = graph.nodes
+    rows = [_row(clean_node({**nodes[key], "key": key})) for key in keys or ()]
     return _order(rows, limit)
 
 
@@ -70,7 +121,7 @@ def search_cypher(backend: Any, query: str, limit: int | None = 50) -> list[Sear
     terms = words(query)
     if not terms:
         return []
-    found = backend.run("search", patterns=[word_regex(t) for t in terms])
+    found = backend.run("search", lucene=lucene_query(terms), limit=limit or NO_LIMIT)
     return _order([_row(clean_node(r["node"])) for r in found], limit)
 
 
