@@ -228,6 +228,7 @@ def _local(organ, text, header, local, main, opening, place, context_province, s
             unit = m.group(1).lower() if m else None
         if unit in ("xã", "phường", "thị trấn", "đặc khu"):
             organ.level = "commune"
+            organ.district = _superior_district(text)
         elif unit:
             organ.level = "district"
             organ.district = _title_words(name) if name else None
@@ -241,6 +242,25 @@ def _local(organ, text, header, local, main, opening, place, context_province, s
         organ.warnings.append("issuer: the level of the body is not stated")
         organ.province = ctx.name if ctx else None
     organ.issuer = " ".join(x for x in ("Chủ tịch" if chair else None, body, unit, name) if x)
+
+
+_SUPERIOR = re.compile(
+    r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|Huyện ủy|Huyện uỷ|"
+    r"Quận ủy|Quận uỷ|Thị ủy|Thị uỷ)\s+(?:huyện|quận|thị xã)\s+"
+    r"([A-ZĐÀ-Ỹ][\wđ]*(?:[ \t]+[A-ZĐÀ-Ỹ][\wđ]*){0,3})"
+)
+
+
+def _superior_district(text: str) -> str | None:
+    """The district a commune belongs to: the one whose UBND/HĐND/Huyện ủy the text names
+    (its superiors appear in the opening and in 'Nơi nhận'); the most named, else None."""
+    names = Counter(" ".join(m.group(1).split()) for m in _SUPERIOR.finditer(text[:200000]))
+    if not names:
+        return None
+    (best, n), *rest = names.most_common(2)
+    if rest and rest[0][1] == n:
+        return None  # two districts named equally often: do not guess
+    return best
 
 
 def _title_words(name: str) -> str:

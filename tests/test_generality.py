@@ -231,3 +231,21 @@ def test_law_year_and_number_from_other_mentions() -> None:
         "sử dụng tài sản công, gồm:"
     )
     assert law_names(text) == []
+
+
+def test_commune_document_takes_its_superior_district() -> None:
+    # Written example in the shape of a commune plan (no real commune document in the data
+    # names a district: the corpus is after the 2025 merger, which removed districts).
+    from lexgraph.extractors.metadata import extract_metadata
+
+    text = (
+        "UỶ BAN NHÂN DÂN\nXÃ ĐÔNG HÒA\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 132/KH-UBND\n"
+        "Đông Hòa, ngày 29 tháng 6 năm 2022\n\nKẾ HOẠCH\nTriển khai thực hiện Kết luận số "
+        "01-KL/TW\n\nĐể tiếp tục thực hiện Kế hoạch số 109/KH-UBND của Ủy ban nhân dân huyện "
+        "Tam Nông, UBND xã Đông Hòa ban hành Kế hoạch như sau:\n\nNơi nhận:\n- UBND huyện "
+        "Tam Nông (b/c);\n- Lưu: VT.\n"
+    )
+    info, _ = extract_metadata(text)
+    assert info.level == "commune"
+    assert info.district == "Tam Nông"
