@@ -30,6 +30,7 @@ from lexgraph.queries.traverse import (
 )
 
 ROW_FIELDS = ("number", "kind", "issuer", "province", "level", "date", "title", "sources")
+EDGE_FIELDS = ("kind", "scope", "relation", "start", "id", "quote")  # reach_evidence.cypher
 
 
 def _embedded(backend: Any, key: str, direction: str, relations: tuple[str, ...],
@@ -57,30 +58,36 @@ def _embedded(backend: Any, key: str, direction: str, relations: tuple[str, ...]
 
 def _neo4j(backend: Any, key: str, direction: str, relations: tuple[str, ...],
            scope: str | None, max_depth: int | None, keep: Any):  # fmt: skip
-    """Two round trips: the reachable set with its adjacency and row fields (compact lists,
-    no quotes), then the evidence edges of just the kept rows' (document, parent) pairs."""
+    """The reachable set with its adjacency and row fields in one compact record (quotes
+    only of the origin's own edges, the evidence at depth 1), then, when rows deeper
+    than 1 are kept, one query for the evidence of just their (document, parent) pairs."""
     params = {"key": key, "relations": list(relations), "scope": scope}
-    found = backend.run(f"reach_{direction}", **params)
+    found = backend.run(f"reach_{direction}", **params)[0]["rows"]
     if not found:
         return None
     nodes: dict[str, dict[str, Any]] = {}
     adjacency: dict[str, list[str]] = {}
+    options: dict[str, list[list[Any]]] = {}  # depth-1 key -> the origin's edges with it
     for row in found:
-        k, values, nxt = row["key"], row["fields"], row["next"]
-        nodes[k] = dict(zip(ROW_FIELDS, values, strict=True))
-        adjacency[k] = nxt
+        k = row[0]
+        nodes[k] = dict(zip(ROW_FIELDS, row[1:9], strict=True))
+        adjacency[k] = row[9]
+        for edge in row[10] or ():
+            options.setdefault(edge[0], []).append(edge[1:])
     reach = search(adjacency, key, max_depth)
     keys = reach.order if keep is None else [k for k in reach.order if keep(k, nodes[k])]
-    rank = rank_key(relations)
-    evidence: dict[str, dict[str, Any]] = {}
-    if keys:
-        wanted = pairs(reach, keys, direction)
+    deeper = [k for k in keys if reach.depth[k] > 1]
+    if deeper:
+        wanted = pairs(reach, deeper, direction)
         rows = backend.run("reach_evidence", pairs=[list(p) for p in wanted], **params)
-        options: dict[tuple[str, str], list[dict[str, Any]]] = {}
-        for row in rows:
-            options.setdefault((row["citing"], row["cited"]), []).extend(row["edges"])
-        for k, pair in zip(keys, wanted, strict=True):
-            evidence[k] = min(options[pair], key=rank)
+        got = {(c, d): edges for c, d, edges in rows[0]["rows"]}
+        for k, pair in zip(deeper, wanted, strict=True):
+            options[k] = got[pair]
+    rank = rank_key(relations)
+    evidence = {
+        k: min((dict(zip(EDGE_FIELDS, e, strict=True)) for e in options[k]), key=rank)
+        for k in keys
+    }
     return reach, keys, nodes, evidence
 
 

@@ -15,11 +15,15 @@ CALL (t) {
   UNION
   RETURN t AS x
 }
-// The edges are expanded from x and filtered afterwards: with the predicate inside the
-// pattern the planner seeks the relation index once per x (thousands of times slower).
-RETURN x.key AS key,
-       [x.number, x.kind, x.issuer, x.province, x.level, x.date, x.title, x.sources[0..1]]
-         AS fields,
-       [e IN [(x)<-[r:CITES]-(:Document) | r]
-        WHERE e.relation IN $relations AND ($scope IS NULL OR e.scope = $scope)
-        | startNode(e).key] AS next
+// The qualifying edges are expanded from x and filtered afterwards: with the predicate
+// inside the pattern the planner seeks the relation index once per x (thousands of times
+// slower). The origin's own edges come whole (rank fields and quote): they are the
+// evidence of every row at depth 1, so most rows need no second query.
+WITH t, x, [e IN [(x)<-[r:CITES]-(:Document) | r]
+             WHERE e.relation IN $relations AND ($scope IS NULL OR e.scope = $scope)] AS edges
+// One record of [key, number, kind, issuer, province, level, date, title, sources[0..1],
+// next keys, origin's edges or null]: per-record driver overhead is most of the transfer.
+RETURN collect([x.key, x.number, x.kind, x.issuer, x.province, x.level, x.date, x.title,
+                x.sources[0..1], [e IN edges | startNode(e).key],
+                CASE WHEN x = t THEN [e IN edges | [startNode(e).key, e.kind, e.scope, e.relation,
+                                                     e.start, e.id, e.quote]] END]) AS rows

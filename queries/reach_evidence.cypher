@@ -4,7 +4,8 @@
 // the rows a traversal keeps, so quotes of every other edge never leave the server.
 UNWIND $pairs AS pair
 MATCH (c:Document {key: pair[0]})
-RETURN pair[0] AS citing, pair[1] AS cited,
-       [e IN [(c)-[r:CITES]->(d:Document) WHERE d.key = pair[1] | r]
-        WHERE e.relation IN $relations AND ($scope IS NULL OR e.scope = $scope)
-        | e {.kind, .scope, .relation, .start, .id, .quote}] AS edges
+// One record holding every pair's [citing, cited, edges]: fewer driver records, less time.
+RETURN collect([pair[0], pair[1],
+                [e IN [(c)-[r:CITES]->(d:Document) WHERE d.key = pair[1] | r]
+                 WHERE e.relation IN $relations AND ($scope IS NULL OR e.scope = $scope)
+                 | [e.kind, e.scope, e.relation, e.start, e.id, e.quote]]]) AS rows
