@@ -85,8 +85,7 @@ def _neo4j(backend: Any, key: str, direction: str, relations: tuple[str, ...],
             options[k] = got[pair]
     rank = rank_key(relations)
     evidence = {
-        k: min((dict(zip(EDGE_FIELDS, e, strict=True)) for e in options[k]), key=rank)
-        for k in keys
+        k: min((dict(zip(EDGE_FIELDS, e, strict=True)) for e in options[k]), key=rank) for k in keys
     }
     return reach, keys, nodes, evidence
 
