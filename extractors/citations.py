@@ -204,12 +204,16 @@ def _parse_lead(text: str, mention: _Mention) -> None:
             mention.issuer, mention.place = short_form(raw)
 
 
-def _find_mentions(text: str, own: set[str]) -> list[_Mention]:
+def _find_mentions(text: str, own: set[str], own_level: str | None = None) -> list[_Mention]:
+    """Every numbered mention. The document's own number is skipped, unless the mention
+    names an issuer of another level ('Kế hoạch số 85/KH-UBND ... của UBND tỉnh' cited by a
+    district's own Kế hoạch 85/KH-UBND: same number, another document)."""
     mentions: list[_Mention] = []
     prev: _Mention | None = None
     for match in NUMBER_RE.finditer(text):
         number = canonical_number(match.group(0))
-        if number in own:
+        is_own = number in own
+        if is_own and own_level is None:
             continue
         kind, kind_start = _kind_before(text, match.start(), prev)
         if kind is None and prev is not None and prev.number:
@@ -220,6 +224,10 @@ def _find_mentions(text: str, own: set[str]) -> list[_Mention]:
             kind = kind_from_number(number)
         mention = _Mention(match.start(), match.end(), kind_start, number, kind)
         _parse_tail(text, mention)
+        if is_own:
+            other = level_of(mention.issuer)
+            if not (other and other != own_level):
+                continue
         if mention.date is None or mention.issuer is None:
             _parse_lead(text, mention)
         mentions.append(mention)
@@ -415,7 +423,7 @@ def find_citations(text: str, document: DocumentInfo) -> CitationResult:
     _LOCAL.ft = view(text)
     warnings: list[str] = []
     own = _own_numbers(text, document)
-    mentions = _find_mentions(text, own)
+    mentions = _find_mentions(text, own, document.level)
     _share_phrases(text, mentions)
     mentions = _laws_and_aliases(text, mentions)
     _fill_from_other_mentions(mentions)

@@ -249,3 +249,19 @@ def test_commune_document_takes_its_superior_district() -> None:
     info, _ = extract_metadata(text)
     assert info.level == "commune"
     assert info.district == "Tam Nông"
+
+
+def test_same_number_from_another_issuer_is_another_document() -> None:
+    # A district's Kế hoạch 85/KH-UBND implementing the province's Kế hoạch 85/KH-UBND
+    # (numbering restarts per issuer each year, so such pairs occur).
+    district = DocumentInfo(number="85/KH-UBND", province="Trà Vinh", level="district")
+    text = (
+        "Số: 85/KH-UBND\n\nThực hiện Kế hoạch số 85/KH-UBND ngày 12/08/2018 của UBND tỉnh Trà "
+        "Vinh về thực hiện Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương "
+        "Đảng (khóa XII), UBND huyện ban hành Kế hoạch như sau:\n\nTrên đây là Kế hoạch số "
+        "85/KH-UBND của UBND huyện."
+    )
+    found = find_citations(text, district)
+    assert [c.number for c in found.citations] == ["85/KH-UBND", "18-NQ/TW"]
+    assert found.citations[0].issuer == "UBND tỉnh"
+    assert [a.relation for a in found.assertions] == ["implements"]
