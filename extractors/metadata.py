@@ -19,7 +19,6 @@ from lexgraph.extractors.numbers import canonical_number, number_year, symbol
 from lexgraph.extractors.places import find_provinces, province_info
 from lexgraph.extractors.signature import parse_signature
 from lexgraph.extractors.truecase import truecase
-
 from lexgraph.model import DocumentInfo
 
 # Document-type abbreviations in the symbol (Nghị định 30/2020/NĐ-CP, Phụ lục III).
