@@ -29,7 +29,6 @@ from lexgraph.queries.traverse import (
     search,
 )
 
-ROW_FIELDS = ("number", "kind", "issuer", "province", "level", "date", "title", "sources")
 EDGE_FIELDS = ("kind", "scope", "relation", "start", "id", "quote")  # reach_evidence.cypher
 
 
@@ -40,9 +39,9 @@ def _embedded(backend: Any, key: str, direction: str, relations: tuple[str, ...]
     if key not in graph:
         return None
     reach = search(backend.adjacency(relations, scope, direction), key, max_depth)
-    # The raw dicts behind graph.nodes / graph.succ (networkx's documented storage for
-    # subclasses): the views build a wrapper object on every lookup.
-    nodes, succ = graph._node, graph._succ
+    # The raw dict behind graph.succ (networkx's documented storage for subclasses): the
+    # view builds a wrapper object on every lookup.
+    nodes, succ = backend.row_fields(), graph._succ
     keys = reach.order if keep is None else [k for k in reach.order if keep(k, nodes[k])]
     rank = rank_key(relations)
     evidence: dict[str, Any] = {}
@@ -65,12 +64,12 @@ def _neo4j(backend: Any, key: str, direction: str, relations: tuple[str, ...],
     found = backend.run(f"reach_{direction}", **params)[0]["rows"]
     if not found:
         return None
-    nodes: dict[str, dict[str, Any]] = {}
+    nodes: dict[str, tuple] = {}
     adjacency: dict[str, list[str]] = {}
     options: dict[str, list[list[Any]]] = {}  # depth-1 key -> the origin's edges with it
     for row in found:
         k = row[0]
-        nodes[k] = dict(zip(ROW_FIELDS, row[1:9], strict=True))
+        nodes[k] = (*row[1:8], row[8][0] if row[8] else None)
         adjacency[k] = row[9]
         for edge in row[10] or ():
             options.setdefault(edge[0], []).append(edge[1:])

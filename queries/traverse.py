@@ -28,6 +28,19 @@ from typing import Any
 from lexgraph.queries.results import DocumentRow
 
 Adjacency = Mapping[str, Iterable[str]]
+# A document's row fields, in DocumentRow order: one tuple per node, so a row is built
+# from one lookup instead of eight (the stores keep them; see row_fields).
+RowFields = tuple  # (number, kind, issuer, province, level, date, title, source)
+LEVEL, PROVINCE, DATE = 4, 3, 5
+
+
+def row_fields(node: Mapping[str, Any]) -> RowFields:
+    """The row fields of a node's properties (``source``: its first ingested file)."""
+    sources = node.get("sources")
+    return (
+        node.get("number"), node.get("kind"), node.get("issuer"), node.get("province"),
+        node.get("level"), node.get("date"), node.get("title"), sources[0] if sources else None,
+    )  # fmt: skip
 
 
 @dataclass
@@ -161,18 +174,18 @@ class _Lag:
 
 def keep_filter(
     level: str | None, province: str | None, since: str | None, until: str | None
-) -> Callable[[str, Mapping[str, Any]], bool] | None:
-    """A test on (key, node fields) for the row filters; None when nothing filters."""
+) -> Callable[[str, RowFields], bool] | None:
+    """A test on (key, row fields) for the row filters; None when nothing filters."""
     if not (level or province or since or until):
         return None
     from lexgraph.queries.resolve_input import in_province
 
-    def keep(key: str, node: Mapping[str, Any]) -> bool:
-        if level and node.get("level") != level:
+    def keep(key: str, node: RowFields) -> bool:
+        if level and node[LEVEL] != level:
             return False
-        if province and not in_province({"key": key, "province": node.get("province")}, province):
+        if province and not in_province({"key": key, "province": node[PROVINCE]}, province):
             return False
-        when = node.get("date")
+        when = node[DATE]
         if since and (when is None or when < since):
             return False
         return not (until and (when is None or when > until))
@@ -183,33 +196,29 @@ def keep_filter(
 def build_rows(
     reach: Reach,
     keys: list[str],
-    nodes: Mapping[str, Mapping[str, Any]],
+    nodes: Mapping[str, RowFields],
     evidence: Mapping[str, Mapping[str, Any] | None],
     direction: str,
 ) -> list[DocumentRow]:
     """Typed rows for ``keys`` in (depth, date, key) order, dates unknown last."""
     origin = reach.origin
-    lag = _Lag(nodes[origin].get("date"), direction)
+    lag = _Lag(nodes[origin][DATE], direction)
     via = _vias(reach, keys, direction)
     depth, parent = reach.depth, reach.parent
     # (depth, date with unknown last, key) as three stable sorts on plain values: much
     # faster than tuple keys on 100,000 rows. No ISO date sorts after U+10FFFF.
     keys = sorted(keys)
-    keys.sort(key=lambda k: _LAST if (when := nodes[k].get("date")) is None else when)
+    keys.sort(key=lambda k: _LAST if (when := nodes[k][DATE]) is None else when)
     keys.sort(key=depth.__getitem__)
     none: Mapping[str, Any] = {}
     rows = []
     for k in keys:
         n = nodes[k]
         e = evidence.get(k) or none
-        when = n.get("date")
-        sources = n.get("sources")
         rows.append(
             DocumentRow(
-                k, n.get("number"), n.get("kind"), n.get("issuer"), n.get("province"),
-                n.get("level"), when, n.get("title"), sources[0] if sources else None,
-                depth[k], via[k], e.get("relation"), e.get("scope"), lag(when), e.get("quote"),
-                parent[k], origin,
+                k, *n, depth[k], via[k], e.get("relation"), e.get("scope"), lag(n[DATE]),
+                e.get("quote"), parent[k], origin,
             )
         )  # fmt: skip
     return rows

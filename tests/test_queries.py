@@ -7,10 +7,10 @@ import subprocess
 import sys
 
 import pytest
-from lexgraph.queries.search import word_regex, words
 
 import lexgraph
 from lexgraph.api import Ambiguous, BadInput, NotFound
+from lexgraph.queries.search import word_regex, words
 from tests.query_graphs import CT33, NQ25, example_graph
 
 
@@ -260,3 +260,32 @@ def test_open_embedded_store_file(tmp_path) -> None:
     with lexgraph.open(path) as graph:
         assert not graph.is_neo4j
         assert len(graph.implementers("CT 33/2021")) == 4
+
+
+def test_search_takes_the_smallest_key_one_step_closer_as_parent() -> None:
+    from lexgraph.queries.traverse import search
+
+    # o <- b, o <- a, a <- c, b <- c, b <- d; c is met first from b, then from a (smaller).
+    adjacency = {"o": ["b", "a"], "b": ["c", "d"], "a": ["c"], "c": ["o"]}
+    found = search(adjacency, "o", None)
+    assert found.order == ["b", "a", "c", "d"]
+    assert found.depth == {"o": 0, "b": 1, "a": 1, "c": 2, "d": 2}
+    assert found.parent == {"b": "o", "a": "o", "c": "a", "d": "b"}
+    assert search(adjacency, "o", 1).order == ["b", "a"]
+
+
+def test_cached_adjacency_is_per_relation_set_and_scope() -> None:
+    # One store answers different relation sets / scopes in turn, as a fresh store would.
+    shared = lexgraph.Graph.from_graph(example_graph())
+    asks = [{}, {"relations": ["cites"]}, {"scope": "task"}, {}, {"relations": ["cites"]}]
+    for options in asks:
+        fresh = lexgraph.Graph.from_graph(example_graph())
+        assert (shared.implementers("CT 33/2021", **options).to_dicts()
+                == fresh.implementers("CT 33/2021", **options).to_dicts())  # fmt: skip
+    assert len(shared.backend._adjacency) == 3
+
+
+def test_rows_order_by_depth_then_date_unknown_last_then_key() -> None:
+    rows = lexgraph.Graph.from_graph(example_graph()).lineage("NQ 25", "down")
+    order = [(r.depth, r.date is None, r.date or "", r.key) for r in rows]
+    assert order == sorted(order) and len(rows) >= 4

@@ -38,7 +38,6 @@ def _extracted(*folders: Path):
 
 def _synthetic():
     from lexgraph.graph.build import build_graph
-
     from lexgraph.synth import synthetic_records
 
     return build_graph(synthetic_records(600, 3000, seed=7))
@@ -93,6 +92,13 @@ def battery(g: lexgraph.Graph, sample: dict[str, list]) -> dict[str, Any]:
             lambda t=t: g.implementers(t, relations=["cites", "implements"], depth=3)
         )
         out[f"lineage down {t}"] = _call(lambda t=t: g.lineage(t, "down"))
+        # Row filters run before the evidence is fetched: the kept rows keep their evidence.
+        out[f"implementers {t} filtered"] = _call(
+            lambda t=t: g.implementers(t, level="district", since="2014-01-01")
+        )
+        out[f"implementers {t} province"] = _call(
+            lambda t=t: g.implementers(t, province="Hậu Giang", until="2022-12-31")
+        )
         out[f"coverage {t}"] = _call(lambda t=t: g.coverage(t))
         out[f"timeline {t}"] = _call(lambda t=t: g.timeline(t))
         out[f"show {t}"] = _call(lambda t=t: g.show(t))
@@ -101,6 +107,9 @@ def battery(g: lexgraph.Graph, sample: dict[str, list]) -> dict[str, Any]:
         out["implementers union"] = _call(lambda: g.implementers(a, b))
     for k in sample["ingested"]:
         out[f"lineage up {k}"] = _call(lambda k=k: g.lineage(k, "up"))
+        out[f"lineage up {k} depth 2 document"] = _call(
+            lambda k=k: g.lineage(k, "up", depth=2, scope="document")
+        )
         out[f"show {k}"] = _call(lambda k=k: g.show(k))
         for t in sample["targets"][:2]:
             out[f"path {k} {t}"] = _call(lambda k=k, t=t: g.path(k, t))
