@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from lexgraph.extractors.numbers import TYPE_KINDS, symbol
-from lexgraph.extractors.text import fold, new_tone_marks, view
+from lexgraph.extractors.text import LINE_WALL, fold, new_tone_marks, view
 
 _TOKENS = re.compile(r"[^\W_]+|[^\w\s]", re.UNICODE)
 
@@ -312,6 +312,9 @@ def read_issuer(text: str, pos: int, limit: int = 160) -> tuple[str, int]:
     crossed only when an organ name continues after them.
     """
     window = text[pos : pos + limit]
+    wall = LINE_WALL.search(window)
+    if wall:
+        window = window[: wall.start()]
     lead = _HOI_NGHI.match(window)
     skip = lead.end() if lead else 0
     pos_w = pos + skip

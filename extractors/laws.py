@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lexgraph.extractors.text import fold, new_tone_marks, view
+from lexgraph.extractors.text import PAGE_WALL, fold, new_tone_marks, view
 
 # The first letter comes before the look-behind so that the engine skips to B/L/H fast.
 _ANCHOR = re.compile(r"[BLH](?<!\w[BLH])(?:ộ luật|Ộ LUẬT|uật|UẬT|iến pháp|IẾN PHÁP)(?!\w)")
@@ -183,6 +183,9 @@ def find_laws(text: str) -> list[LawMention]:
             if not rest.startswith("luat"):
                 continue
             name_end = amend.end() + 4
+        wall = PAGE_WALL.search(window)
+        if wall:
+            window, folded = window[: wall.start()], folded[: wall.start()]
         name_end, n_words = _read_name(window, folded, name_end, kind)
         while amend and n_words:
             # 'Luật sửa đổi, bổ sung một số điều của Luật Chứng khoán, Luật Kế toán, ... và

@@ -206,7 +206,7 @@ def paragraph_head(text: str, para_start: int, folded: FoldedText | None = None)
     return "cites" if match.group("block") else "based_on"
 
 
-def _sentence_start(text: str, lo: int, pos: int) -> int:
+def sentence_start(text: str, lo: int, pos: int) -> int:
     """End of the last sentence break in text[lo:pos] (lo if none), searched backwards:
     the break is usually near, so this does not scan the whole stretch."""
     i = pos
@@ -237,7 +237,7 @@ class Cue:
 def cue_at(text: str, para_start: int, pos: int, folded: FoldedText | None = None) -> Cue:
     """The governing cue of a mention whose kind word starts at ``pos``, after the grammar
     checks below (a cue that does not govern the mention gives ``cites``)."""
-    start = _sentence_start(text, max(para_start, pos - 1500), pos)
+    start = sentence_start(text, max(para_start, pos - 1500), pos)
     # The last cue is usually near: look at the nearest 250 characters first.
     near = max(start, pos - 250)
     get = folded.window if folded else (lambda a, b: fold(text[a:b]))

@@ -232,3 +232,10 @@ def view(text: str) -> FoldedText:
         ft = FoldedText(text)
         _CURRENT.ft = ft
     return ft
+
+
+# A line no phrase runs into: the national motto or a gazette's signature stamp (page debris
+# between the words of a reference).
+PAGE_WALL = re.compile(r"\n[^\n]*?(?:CỘNG H[OÒ]A XÃ HỘI|Ký bởi\s*:)")
+# The same wall for a phrase read from the start of a line ('của\nKý bởi: ...').
+LINE_WALL = re.compile(r"(?:^|\n)[^\n]*?(?:CỘNG H[OÒ]A XÃ HỘI|Ký bởi\s*:)")
