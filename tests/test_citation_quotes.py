@@ -13,6 +13,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+
 from lexgraph.extractors.pipeline import extract_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +27,10 @@ TITLES = {
     EXAMPLES / "quang-ngai-kh-180-2013.txt": ("KẾ HOẠCH\nTHỰC HIỆN CHƯƠNG TRÌNH", "30-CTR/TU"),
     EXAMPLES / "quang-ngai-ctr-30-tu-2013.txt": ("CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện", "25-NQ/TW"),
     SHARED / "seeds" / "000_3de2988a4deb195f.txt": ("TRIỂN KHAI THỰC HIỆN CHỈ THỊ", "33/CT-TTG"),
-    SHARED / "seeds" / "003_c748b1c2dbd3381b.txt": ("KẾ HOẠCH\nTHỰC HIỆN CHƯƠNG TRÌNH", "28-CTR/TU"),
+    SHARED / "seeds" / "003_c748b1c2dbd3381b.txt": (
+        "KẾ HOẠCH\nTHỰC HIỆN CHƯƠNG TRÌNH",
+        "28-CTR/TU",
+    ),
 }
 
 
