@@ -148,28 +148,21 @@ _UNSEEN: Any = object()
 _LAST = "\U0010ffff"
 
 
-class _Lag:
-    """Lag in days against one origin date, parsing each distinct date once."""
+_ORDINALS: dict[str | None, int | None] = {}  # ISO date -> day number, shared by queries
 
-    def __init__(self, origin_date: str | None, direction: str) -> None:
-        self.sign = 1 if direction == "down" else -1
-        self.origin = self._ordinal(origin_date)
-        self.cache: dict[str | None, Any] = {}
 
-    @staticmethod
-    def _ordinal(value: str | None) -> int | None:
+def _ordinal(value: str | None) -> int | None:
+    """Day number of an ISO date (None when unknown), each distinct date parsed once."""
+    found = _ORDINALS.get(value, _UNSEEN)
+    if found is _UNSEEN:
         try:
-            return date.fromisoformat(value).toordinal()  # type: ignore[arg-type]
+            found = date.fromisoformat(value).toordinal()  # type: ignore[arg-type]
         except (TypeError, ValueError):
-            return None
-
-    def __call__(self, value: str | None) -> int | None:
-        if self.origin is None:
-            return None
-        ordinal = self.cache.get(value, _UNSEEN)
-        if ordinal is _UNSEEN:
-            ordinal = self.cache[value] = self._ordinal(value)
-        return None if ordinal is None else self.sign * (ordinal - self.origin)  # type: ignore[operator]
+            found = None
+        if len(_ORDINALS) > 100_000:
+            _ORDINALS.clear()
+        _ORDINALS[value] = found
+    return found
 
 
 def keep_filter(
@@ -197,12 +190,13 @@ def build_rows(
     reach: Reach,
     keys: list[str],
     nodes: Mapping[str, RowFields],
-    evidence: Mapping[str, Mapping[str, Any] | None],
+    evidence: Mapping[str, Mapping[str, Any]],
     direction: str,
 ) -> list[DocumentRow]:
     """Typed rows for ``keys`` in (depth, date, key) order, dates unknown last."""
     origin = reach.origin
-    lag = _Lag(nodes[origin][DATE], direction)
+    start = _ordinal(nodes[origin][DATE])
+    sign = 1 if direction == "down" else -1
     via = _vias(reach, keys, direction)
     depth, parent = reach.depth, reach.parent
     # (depth, date with unknown last, key) as three stable sorts on plain values: much
@@ -210,14 +204,19 @@ def build_rows(
     keys = sorted(keys)
     keys.sort(key=lambda k: _LAST if (when := nodes[k][DATE]) is None else when)
     keys.sort(key=depth.__getitem__)
-    none: Mapping[str, Any] = {}
+    ordinals = _ORDINALS
     rows = []
     for k in keys:
         n = nodes[k]
-        e = evidence.get(k) or none
+        e = evidence[k]
+        when = n[DATE]
+        day = ordinals.get(when, _UNSEEN)
+        if day is _UNSEEN:
+            day = _ordinal(when)
+        lag = None if day is None or start is None else sign * (day - start)
         rows.append(
             DocumentRow(
-                k, *n, depth[k], via[k], e.get("relation"), e.get("scope"), lag(n[DATE]),
+                k, *n, depth[k], via[k], e.get("relation"), e.get("scope"), lag,
                 e.get("quote"), parent[k], origin,
             )
         )  # fmt: skip
