@@ -38,7 +38,6 @@ from typing import Any
 
 import networkx as nx
 from neo4j import READ_ACCESS, WRITE_ACCESS, Driver, GraphDatabase, Session
-from neo4j import exceptions as neo4j_exc
 
 from lexgraph.graph.neo4j_errors import Neo4jStoreError, check_version, translate
 from lexgraph.graph.search_text import INDEX as SEARCH_INDEX
@@ -214,12 +213,10 @@ SCHEMA = (
     f"CREATE FULLTEXT INDEX {SEARCH_INDEX} IF NOT EXISTS FOR (d:{LABEL}) "
     f"ON EACH [d.{SEARCH_PROPERTY}] OPTIONS {{indexConfig: {{`fulltext.analyzer`: 'whitespace'}}}}",
 )
-# A uniqueness constraint on the edge id (Neo4j 5.7+) also backs the MERGE with an index;
-# an older server gets a plain relationship index instead.
-EDGE_ID_CONSTRAINT = (
-    f"CREATE CONSTRAINT cites_id IF NOT EXISTS FOR ()-[r:{REL}]-() REQUIRE r.id IS UNIQUE"
-)
-EDGE_ID_INDEX = f"CREATE INDEX cites_id IF NOT EXISTS FOR ()-[r:{REL}]-() ON (r.id)"
+# No constraint or index on CITES.id: the edge MERGE binds both documents first and checks
+# the citing document's few relationships (Expand(Into)), and maintaining a unique index on
+# a million relationship ids halved the load rate (docs/benchmarks_neo4j.md). A database
+# that has one from an older lexgraph keeps it; counts() reports duplicate ids either way.
 
 
 def ensure_schema(driver: Driver, database: str | None = None, wait_seconds: int = 300) -> None:
@@ -228,13 +225,6 @@ def ensure_schema(driver: Driver, database: str | None = None, wait_seconds: int
         with _session(driver, database) as session:
             for statement in SCHEMA:
                 session.run(statement).consume()
-            try:
-                session.run(EDGE_ID_CONSTRAINT).consume()
-            except neo4j_exc.ClientError as error:
-                if "cites_id" in str(error) or "already exists" in str(error).lower():
-                    pass  # an index of that name from an older run: keep it
-                else:
-                    session.run(EDGE_ID_INDEX).consume()
             session.run("CALL db.awaitIndexes($seconds)", seconds=wait_seconds).consume()
     except Neo4jStoreError:
         raise

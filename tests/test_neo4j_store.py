@@ -9,6 +9,7 @@ from typing import Any
 
 import networkx as nx
 import pytest
+
 from lexgraph.graph.neo4j_store import (
     NODE_PROPS,
     Neo4jSettings,
@@ -20,7 +21,6 @@ from lexgraph.graph.neo4j_store import (
     read_graph,
 )
 from lexgraph.graph.random_graph import random_graph
-
 from tests.neo4j_fixtures import (  # noqa: F401 - the fixtures register by import
     LocalNeo4j,
     Neo4jServer,
@@ -261,3 +261,30 @@ def test_load_interrupted_by_a_crash_completes_when_run_again() -> None:
         driver.close()
     finally:
         instance.stop()
+
+
+SEARCHES = ["dan van", "DÂN VẬN chính", "33/ct-ttg", "ke hoach", "ubnd tinh ca", "25-NQ/TW",
+            'a+b (c) "x" OR NOT', "ke*", "\\", "zzz", "đắk", "k", "ho"]  # fmt: skip
+
+
+def test_search_on_neo4j_matches_networkx(neo4j_server: Neo4jServer, neo4j_driver) -> None:
+    """The full-text index on search_text gives the networkx answer, Lucene syntax escaped."""
+    from lexgraph.queries.backends import Neo4jBackend
+    from lexgraph.queries.search import search_cypher, search_nx
+
+    graph = graph_from_records(RECORDS)
+    graph.nodes["25-NQ/TW@2013"]["title"] = "Nghị quyết về công tác dân vận chính quyền"
+    graph.add_nodes_from(random_graph(docs=300, edges=0, seed=3).nodes(data=True))
+    database = neo4j_server.settings.database
+    ensure_schema(neo4j_driver, database)
+    load_graph(neo4j_driver, graph, database)
+    backend = Neo4jBackend(neo4j_driver, database)
+    found = 0
+    for query in SEARCHES:
+        for limit in (None, 3):
+            expected = search_nx(graph, query, limit)
+            assert search_cypher(backend, query, limit) == expected, (query, limit)
+            found += len(expected)
+    assert found > 50
+    assert [r.key for r in search_nx(graph, "dan van")] == ["25-NQ/TW@2013"]
+    assert "search_text" not in read_graph(neo4j_driver, database).nodes["25-NQ/TW@2013"]
