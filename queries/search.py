@@ -57,9 +57,10 @@ def word_regex(word: str) -> str:
 class _WordIndex:
     """Sorted distinct words and, for each, the documents holding it."""
 
-    size: tuple[int, int]
+    size: int
     vocabulary: list[str] = field(default_factory=list)
     postings: dict[str, list[Any]] = field(default_factory=dict)
+    rank: dict[Any, int] = field(default_factory=dict)  # position in the result order
 
     def having_prefix(self, prefix: str) -> set[Any]:
         found: set[Any] = set()
@@ -74,8 +75,8 @@ _INDEXES: weakref.WeakKeyDictionary[Any, _WordIndex] = weakref.WeakKeyDictionary
 
 
 def _index(graph: Any) -> _WordIndex:
-    """The word index of ``graph``, rebuilt when its node or edge count changed."""
-    size = (graph.number_of_nodes(), graph.number_of_edges())
+    """The word index of ``graph``, rebuilt when its node count changed (O(1) to check)."""
+    size = graph.number_of_nodes()
     index = _INDEXES.get(graph)
     if index is None or index.size != size:
         index = _WordIndex(size)
@@ -83,6 +84,11 @@ def _index(graph: Any) -> _WordIndex:
             for word in set((search_text(attrs) or "").split()):
                 index.postings.setdefault(word, []).append(key)
         index.vocabulary = sorted(index.postings)
+        order = sorted(
+            graph.nodes(data=True),
+            key=lambda n: (not n[1].get("ingested"), _neg(n[1].get("date")), n[0]),
+        )
+        index.rank = {key: i for i, (key, _) in enumerate(order)}
         _INDEXES[graph] = index
     return index
 
@@ -112,8 +118,9 @@ def search_nx(graph: Any, query: str, limit: int | None = 50) -> list[SearchRow]
         keys = found if keys is None else keys & found
         if not keys:
             return []
+    ranked = sorted(keys or (), key=index.rank.__getitem__)
     nodes = graph.nodes
-    rows = [_row(clean_node({**nodes[key], "key": key})) for key in keys or ()]
+    rows = [_row(clean_node({**nodes[key], "key": key})) for key in ranked[: limit or None]]
     return _order(rows, limit)
 
 

@@ -63,4 +63,5 @@ def test_search_nx_prefixes_every_word_and_orders() -> None:
     assert keys("  ") == [] and keys("+-*") == []
     graph.nodes["d"]["title"] = "Kế hoạch dân vận"  # a changed graph...
     graph.add_node("e", key="e", title="x", issuer=None, number=None, date=None, ingested=False)
+    # (the index is rebuilt when the node count changes)
     assert keys("dan van") == ["d", "a", "b", "c"]  # ...is re-indexed
