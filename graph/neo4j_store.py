@@ -62,7 +62,7 @@ REL = "CITES"
 # holds no property (Neo4j cannot store null), so the two graphs compare equal.
 NODE_PROPS = (
     "key", "kind", "number", "year", "issuer", "level", "province", "district", "date",
-    "title", "signer", "ingested", "sources", "unresolved",
+    "title", "signer", "ingested", "sources", "unresolved", "province_2025",
 )  # fmt: skip
 EDGE_PROPS = (
     "relation", "scope", "section", "quote", "start", "end", "source", "sources", "kind",
