@@ -3,9 +3,13 @@
 // caller picks one evidence edge per pair (queries/traverse.py rank_key). Asked only for
 // the rows a traversal keeps, so quotes of every other edge never leave the server.
 UNWIND $pairs AS pair
+// Both ends by their unique key, then the edges between them (Expand(Into) from the
+// smaller side): a `d.key = pair[1]` test inside the pattern was planned as a scan of
+// every document per pair.
 MATCH (c:Document {key: pair[0]})
+MATCH (d:Document {key: pair[1]})
 // One record holding every pair's [citing, cited, edges]: fewer driver records, less time.
 RETURN collect([pair[0], pair[1],
-                [e IN [(c)-[r:CITES]->(d:Document) WHERE d.key = pair[1] | r]
+                [e IN [(c)-[r:CITES]->(d) | r]
                  WHERE e.relation IN $relations AND ($scope IS NULL OR e.scope = $scope)
                  | [e.kind, e.scope, e.relation, e.start, e.id, e.quote]]]) AS rows

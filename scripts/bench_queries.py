@@ -268,7 +268,9 @@ def main() -> None:
         "directive is reached by nearly every document, through the based_on chain between "
         "central documents and ~7 popular citations per document)"
         + (
-            f"; thousands: `{mid}` ({n_mid:,} implementers, the most-cited document with 1,000-10,000)"
+            f'; thousands: `{mid}` with `scope="document"` ({n_mid:,} implementers: the central '
+            "document with most implementers between 1,000 and 10,000 when only document-scope "
+            "edges count; the generator's extra citations are all task scope)"
             if mid
             else ""
         )
