@@ -60,7 +60,30 @@ def open(  # noqa: A001 - the public name the issue asks for: lexgraph.open()
     from lexgraph.graph.store import default_store_path, load
 
     path = Path(target) if target else default_store_path()
-    return Graph.from_graph(load(path).graph, where=str(path))
+    return Graph.from_graph(load(path, records=False).graph, where=str(path))
+
+
+def build(
+    paths: str | os.PathLike[str] | list[str | os.PathLike[str]],
+    store: str | os.PathLike[str] | None = None,
+    *,
+    fresh: bool = False,
+    jobs: int = 0,
+) -> Graph:
+    """Extract documents into the embedded store (as ``lexgraph build`` does) and open it.
+
+    ``paths``: files, folders (walked recursively) or globs. Unchanged files are not
+    extracted again. Files that cannot be read are listed in ``graph.problems``.
+    """
+    from lexgraph.graph.store import default_store_path
+    from lexgraph.graph.update import update_store
+
+    items = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
+    path = Path(store) if store is not None else default_store_path()
+    data, summary = update_store([os.fspath(p) for p in items], path, fresh=fresh, jobs=jobs)
+    graph = Graph.from_graph(data.graph, where=str(path))
+    graph.problems = summary.problems
+    return graph
 
 
 def open_neo4j(uri: str | None = None, *, database: str | None = None) -> Graph:
@@ -78,6 +101,7 @@ class Graph:
 
     def __init__(self, backend: Any) -> None:
         self.backend = backend
+        self.problems: list[str] = []
 
     @classmethod
     def from_graph(cls, graph: Any, where: str = "graph") -> Graph:
@@ -225,6 +249,33 @@ class Graph:
         from lexgraph.queries.stats import stats
 
         return Result(stats(self.backend, top), {})
+
+    def viz(
+        self,
+        target: str | None = None,
+        *,
+        down: bool = False,
+        up: bool = False,
+        province: str | None = None,
+        layout: str = "level",
+        output: str | os.PathLike[str] | None = None,
+        year: int | None = None,
+    ):
+        """The interactive graph around ``target`` (or the whole graph, or a province).
+
+        Returns the pyvis Network (shown inline when it is a Jupyter cell's value) and writes
+        the offline HTML page when ``output`` is given.
+        """
+        from lexgraph.graph.viz import viz
+
+        key = self.resolve(target, year=year) if target else None
+        if self.backend.is_neo4j:
+            from lexgraph.graph.neo4j_store import read_graph
+
+            graph = read_graph(self.backend.driver, self.backend.database)
+        else:
+            graph = self.backend.graph
+        return viz(graph, key, down=down, up=up, province=province, layout=layout, output=output)
 
     def cypher(self, query: str, **params: Any):
         """Any read-only Cypher (Neo4j only); the server refuses writes."""

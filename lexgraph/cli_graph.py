@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -95,38 +96,34 @@ def build(
 
         lexgraph build ../shared/seeds/ ../shared/corpus/ --neo4j
     """
-    from lexgraph.extractors.batch import collect_paths, run_batch
-    from lexgraph.graph.build import build_graph
-    from lexgraph.graph.store import StoreError, load, save
-    from lexgraph.progress import file_progress
+    from lexgraph.graph.store import StoreError
+    from lexgraph.graph.update import update_store
+    from lexgraph.progress import FileProgress
 
     path = _store_path(store)
-    try:
-        data = load(path, missing_ok=True)
-    except StoreError as error:
-        if not fresh:
-            raise _fail(f"{error} (or pass --fresh to replace it)") from None
-        from lexgraph.graph.store import StoreData
+    progress: FileProgress | None = None
 
-        data = StoreData()
-    if fresh:
-        data.records.clear()
-    files, missing = collect_paths(paths)
-    files = [f if f == "-" else os.path.realpath(f) for f in files]
-    with file_progress(len(files), "build", quiet) as progress:
-        for outcome in missing:
-            progress(outcome)
-        for outcome in run_batch(files, jobs=jobs, cache=data.cache_by_sha(), on_outcome=progress):
-            if outcome.record is not None:
-                data.records[outcome.record.source] = outcome.record
-    summary = progress.summary
+    def start(total: int) -> None:
+        nonlocal progress
+        progress = FileProgress(total, "build", enabled=not quiet and sys.stderr.isatty())
+        if progress.bar is not None:
+            progress.bar.start()
+
+    def step(outcome) -> None:
+        assert progress is not None
+        progress(outcome)
+
+    try:
+        data, summary = update_store(
+            paths, path, fresh=fresh, prune=prune, jobs=jobs, on_outcome=step, on_files=start
+        )
+    except StoreError as error:
+        raise _fail(f"{error} (or pass --fresh to replace it)") from None
+    finally:
+        if progress is not None and progress.bar is not None:
+            progress.bar.stop()
     for problem in summary.problems:
         typer.echo(f"lexgraph: {problem}", err=True)
-    if prune:
-        for source in [s for s in data.records if s != "<stdin>" and not os.path.exists(s)]:
-            del data.records[source]
-    data.graph = build_graph(data.records.values())
-    save(path, data)
     graph = data.graph
     if not quiet:
         typer.echo(f"lexgraph: {summary.line()}", err=True)

@@ -14,7 +14,7 @@ class FileProgress:
 
     def __init__(self, total: int, label: str, enabled: bool) -> None:
         self.summary = BatchSummary()
-        self._progress = None
+        self.bar = None
         self._task = None
         if enabled and total:
             from rich.progress import (
@@ -25,7 +25,7 @@ class FileProgress:
                 TimeElapsedColumn,
             )
 
-            self._progress = Progress(
+            self.bar = Progress(
                 TextColumn(f"[bold]{label}"),
                 BarColumn(),
                 MofNCompleteColumn(),
@@ -33,21 +33,21 @@ class FileProgress:
                 TimeElapsedColumn(),
                 transient=True,
             )
-            self._task = self._progress.add_task(label, total=total, detail="")
+            self._task = self.bar.add_task(label, total=total, detail="")
 
     def __call__(self, outcome: FileOutcome) -> None:
         self.summary.add(outcome)
-        if self._progress is not None:
+        if self.bar is not None:
             s = self.summary
             detail = f"{s.size / 1e6:.1f} MB, {s.citations} citations, {s.failed} errors"
-            self._progress.update(self._task, advance=1, detail=detail)
+            self.bar.update(self._task, advance=1, detail=detail)
 
 
 @contextmanager
 def file_progress(total: int, label: str, quiet: bool = False) -> Iterator[FileProgress]:
     tracker = FileProgress(total, label, enabled=not quiet and sys.stderr.isatty())
-    if tracker._progress is None:
+    if tracker.bar is None:
         yield tracker
         return
-    with tracker._progress:
+    with tracker.bar:
         yield tracker
