@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import re
 
-from lexgraph.extractors.pipeline import extract_text
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 from spacy.vocab import Vocab
+
+from lexgraph.extractors.pipeline import extract_text
 
 SPANS_KEY = "citations"
 _NON_SPACE = re.compile(r"\S+")

@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
+
 from lexgraph.extractors.keys import is_unresolved
 from lexgraph.graph.resolve import Resolution, resolve_keys
-
 from lexgraph.model import Extraction
 
 NODE_FIELDS = (

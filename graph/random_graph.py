@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 
 import networkx as nx
+
 from lexgraph.extractors.keys import slug
 
 PROVINCES = (

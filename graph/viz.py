@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+from pyvis.network import Network
+
 from lexgraph.extractors.keys import fold, slug, split_key
 from lexgraph.extractors.numbers import canonical_number
 from lexgraph.graph.viz_layout import LEVEL_NAMES, compute_layout
-from pyvis.network import Network
-
 from lexgraph.model import IMPLEMENTING_RELATIONS, RELATIONS
 
 HERE = Path(__file__).resolve().parent

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
 from lexgraph.graph.neo4j_store import Neo4jSettings, clear, connect, counts
 
 ROOT = Path(__file__).resolve().parents[1]

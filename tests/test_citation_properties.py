@@ -2,8 +2,8 @@
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from lexgraph.extractors.citations import find_citations
 
+from lexgraph.extractors.citations import find_citations
 from lexgraph.model import DocumentInfo
 
 PIECES = st.sampled_from(

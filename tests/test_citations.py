@@ -4,7 +4,6 @@ from lexgraph.extractors.citations import find_citations
 from lexgraph.extractors.dates import parse_date
 from lexgraph.extractors.issuers import level_of, read_issuer, short_form
 from lexgraph.extractors.text import fold, new_tone_marks
-
 from lexgraph.model import DocumentInfo
 
 DOC = DocumentInfo(number="5/KH-UBND", province="Bến Tre", level="province")

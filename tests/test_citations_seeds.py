@@ -5,8 +5,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from lexgraph.extractors.citations import find_citations
 
+from lexgraph.extractors.citations import find_citations
 from lexgraph.model import DocumentInfo
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from lexgraph.graph.build import build_graph
 from lexgraph.graph.resolve import resolve_keys
-
 from lexgraph.model import Assertion, Citation, DocumentInfo, Extraction
 
 

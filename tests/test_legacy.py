@@ -6,6 +6,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+
 from lexgraph.extractors.encodings import decode_text
 from lexgraph.extractors.legacy import fix_legacy, is_syllable, table
 

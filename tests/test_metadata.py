@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from lexgraph.extractors.metadata import extract_metadata
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"

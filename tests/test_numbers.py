@@ -1,6 +1,7 @@
 """The number grammar on the noisy forms real text carries, and their canonical form."""
 
 import pytest
+
 from lexgraph.extractors.numbers import NUMBER_RE, canonical_number, kind_from_number
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from lexgraph.extractors.places import (
     current_province,
     detone,

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from lexgraph.extractors.readers import (
     SUPPORTED_EXTENSIONS,
     ReadError,

@@ -2,7 +2,6 @@
 
 from lexgraph.extractors.citations import find_citations
 from lexgraph.extractors.relations import cue_relation
-
 from lexgraph.model import DocumentInfo
 
 DOC = DocumentInfo(province="Cà Mau", level="province")

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from lexgraph.extractors.pipeline import extract_text
 from lexgraph.extractors.spacy_component import (
     WhitespaceTokenizer,
     blank_pipeline,
     extract_with_spacy,
 )
-
 from tests.conftest import EXAMPLES
 
 

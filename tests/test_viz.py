@@ -7,6 +7,9 @@ import re
 
 import networkx as nx
 import pytest
+from typer.testing import CliRunner
+
+from lexgraph.cli import app
 from lexgraph.graph.build import build_graph
 from lexgraph.graph.store import StoreData, save
 from lexgraph.graph.viz import (
@@ -21,9 +24,6 @@ from lexgraph.graph.viz import (
     to_network,
     viz,
 )
-from typer.testing import CliRunner
-
-from lexgraph.cli import app
 from lexgraph.model import LEVELS, Citation, DocumentInfo, Extraction
 
 XSS_SCRIPT = "</script><script>window.__xss = 'script'; alert(1)</script>"

@@ -11,8 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
-from lexgraph.graph.viz import to_network
 
+from lexgraph.graph.viz import to_network
 from tests.test_viz import QUOTE_AB, XSS_SCRIPT, big_graph, xss_graph
 
 pytestmark = pytest.mark.browser
