@@ -86,7 +86,7 @@ def graph_from_records(records: list[dict[str, Any]]) -> nx.MultiDiGraph:
     def node(key: str) -> dict[str, Any]:
         if key not in graph:
             graph.add_node(key, key=key, ingested=False, sources=[], unresolved="?" in key,
-                           **dict.fromkeys(NODE_PROPS[1:11]))  # fmt: skip
+                           province_2025=None, **dict.fromkeys(NODE_PROPS[1:11]))  # fmt: skip
         return graph.nodes[key]
 
     for record in records:
