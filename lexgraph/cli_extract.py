@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -50,6 +51,21 @@ def run_extraction(paths: list[str], jobs: int, quiet: bool, label: str = "extra
     return outcomes, progress.summary
 
 
+def quote_window(quote: str, mention: str | None, width: int = 160) -> str:
+    """The part of a long quote around the mention, for a table cell (JSON keeps it whole)."""
+    flat = " ".join(quote.split())
+    if len(flat) <= width:
+        return flat
+    at = -1
+    if mention:  # numbers are written with noisy spacing and case: match loosely
+        loose = r"\s*".join(re.escape(ch) for ch in mention.replace(" ", "")[:12])
+        found = re.search(loose, flat, re.IGNORECASE)
+        at = found.start() if found else -1
+    start = max(0, min(at - width // 3, len(flat) - width)) if at >= 0 else 0
+    window = flat[start : start + width]
+    return ("…" if start else "") + window + ("…" if start + width < len(flat) else "")
+
+
 def _record_rows(record) -> list[dict]:
     doc = record.document
     return [{"source": record.source, "document": doc.key, **c.__dict__} for c in record.citations]
@@ -72,7 +88,9 @@ def _print_table(record) -> None:
             markup=True,
             highlight=False,
         )
-    rows = [{**c.__dict__, "quote": c.quote.replace("\n", " ")[:160]} for c in record.citations]
+    rows = [
+        {**c.__dict__, "quote": quote_window(c.quote, c.number or c.name)} for c in record.citations
+    ]
     emit_rows(rows, Format.table, CITATION_COLUMNS, title="citations")
     for a in record.assertions:
         console.print(f"  assertion: {a.subject} —{a.relation}→ {a.object}", highlight=False)

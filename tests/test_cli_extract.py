@@ -129,3 +129,17 @@ def test_commands_on_a_missing_store_say_what_to_do(tmp_path: Path, command: str
     result = run(command, *args)
     assert result.returncode == 1
     assert "lexgraph build" in result.stderr
+
+
+def test_table_quote_is_the_window_around_the_mention() -> None:
+    from lexgraph.cli_extract import quote_window
+
+    quote = (
+        "Nhằm tạo sự chuyển biến " * 12
+        + "về Nghị quyết số 25- NQ/TW ngày 03 tháng 6 năm 2013"
+        + " của tỉnh" * 20
+    )
+    cell = quote_window(quote, "25-NQ/TW")
+    assert "25- NQ/TW" in cell and cell.startswith("…") and cell.endswith("…")
+    assert len(cell) <= 162
+    assert quote_window("ngắn gọn", "25-NQ/TW") == "ngắn gọn"
