@@ -137,8 +137,16 @@ def _read_name(
 
 
 # Folding merges stop words with name words ('về'/'vệ' in 'vệ sinh', 'tại'/'tài' in 'tài
-# sản', 'mới'/'môi' in 'môi trường', 'số'/'sở'): these stop only in their own spelling.
-_STOP_SPELLED = {"ve": ("về",), "tai": ("tại",), "so": ("số",), "moi": ("mới", "mọi")}
+# sản', 'mới'/'môi' in 'môi trường', 'số'/'sở', 'có'/'cơ', 'năm'/'Nam'): these stop only in
+# their own spelling.
+_STOP_SPELLED = {
+    "ve": ("về",), "tai": ("tại",), "so": ("số",), "moi": ("mới", "mọi"),
+    "co": ("có",),  # 'Luật Thực hiện dân chủ ở cơ sở'
+    "nam": ("năm",),  # 'Luật Quốc tịch Việt Nam'
+    "thi": ("thì",),  # 'Luật Thi hành án dân sự'
+    "da": ("đã",), "dang": ("đang",), "de": ("để",),  # 'Luật Đa dạng sinh học', 'Luật Đê điều'
+    "nhu": ("như",),
+}  # fmt: skip
 # Second members of the coordinations law titles use ('Luật Phòng, chống tham nhũng',
 # 'Luật Quản lý, sử dụng tài sản công', 'Luật Khám bệnh, chữa bệnh'); any other word after
 # a comma ends the name ('Luật Đất đai, trường hợp ...').

@@ -7,6 +7,8 @@ match exactly what the plain patterns match.
 
 import re
 
+import pytest
+
 from lexgraph.extractors.citations import find_citations
 from lexgraph.extractors.issuers import read_issuer, short_form
 from lexgraph.extractors.numbers import canonical_number
@@ -265,3 +267,28 @@ def test_same_number_from_another_issuer_is_another_document() -> None:
     assert [c.number for c in found.citations] == ["85/KH-UBND", "18-NQ/TW"]
     assert found.citations[0].issuer == "UBND tỉnh"
     assert [a.relation for a in found.assertions] == ["implements"]
+
+
+# Law names whose words fold like stop words ('cơ'/'có', 'Nam'/'năm', 'Thi'/'thì'): real
+# corpus lines; the name must run to its end, not stop at the look-alike.
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (  # tvpl-2579-qd-ubnd-can-tho.txt
+            "đoàn, Luật Thanh niên và Luật Thực hiện dân chủ ở cơ sở;",
+            "Luật Thực hiện dân chủ ở cơ sở",
+        ),
+        (  # congbao-03-vbhn-btc.txt
+            "quy định tại Điều\n12 Luật Hàng không dân dụng Việt Nam ngày 29 tháng 6 năm 2006 và các văn",
+            "Luật Hàng không dân dụng Việt Nam",
+        ),
+        (  # congbao-10-vbhn-btc.txt
+            "Luật Thuế tiêu thụ đặc biệt và Luật Thi hành án dân sự ngày 11 tháng 01 năm",
+            "Luật Thi hành án dân sự",
+        ),
+    ],
+)
+def test_law_names_run_past_stop_word_look_alikes(sentence: str, name: str) -> None:
+    from lexgraph.extractors.laws import find_laws
+
+    assert name in [m.name for m in find_laws(sentence)]
