@@ -232,8 +232,11 @@ def _local(organ, text, header, local, main, opening, place, context_province, s
         elif unit:
             organ.level = "district"
             organ.district = _title_words(name) if name else None
-        ctx = context_province or (place if place and place.name != name else None)
-        ctx = ctx or _named(text)
+        # The place line of a commune or district names the unit itself ('Hòa Bình, ngày ...'
+        # for xã Hòa Bình), not its province, even when a province has the same name.
+        own = name and place and detone(place.name).lower() == detone(name).lower()
+        ctx = context_province or (place if place and not own else None)
+        ctx = ctx or _named(text[header.end :])  # the header's place line names the unit itself
         organ.province = ctx.name if ctx else None
         if name:
             name = _title_words(name)

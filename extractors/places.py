@@ -146,6 +146,10 @@ def current_province(name: str) -> str | None:
 # Names that are also common words or a person's name need a 'tỉnh'/'thành phố' prefix.
 _NEEDS_PREFIX = {"Hồ Chí Minh", "Huế"}
 _PREFIX_BEFORE = re.compile(r"(?:tỉnh|thành phố|tp\.?|tp)\s*$", re.IGNORECASE)
+# 'xã Hòa Bình', 'huyện Quảng Ninh': a commune or district that shares a province's name.
+_UNIT_BEFORE = re.compile(
+    r"(?:^|\s)(?:xã|phường|thị trấn|thị xã|huyện|quận|ấp|thôn|khu phố)\s+$", re.IGNORECASE
+)
 _NOT_AFTER = {"Điện Biên": re.compile(r"^\s+Phủ", re.IGNORECASE)}
 
 
@@ -209,6 +213,8 @@ class PlaceMention:
 def _accept(text: str, start: int, end: int, province: Province) -> bool:
     span = text[start:end]
     before = text[max(0, start - 12) : start]
+    if _UNIT_BEFORE.search(before):
+        return False
     prefixed = bool(_PREFIX_BEFORE.search(before) or _PREFIX.match(strip_marks(span)))
     words = [w for w in re.split(r"[\s\-–.]+", span) if w]
     capitalised = all(w[0].isupper() for w in words)

@@ -187,3 +187,20 @@ def test_fast_on_a_long_text() -> None:
     info, _ = extract_metadata(text)
     assert time.perf_counter() - start < 2.0, "metadata must stay linear on ~1 MB"
     assert info.number == "1/2020/NĐ-CP"
+
+
+def test_a_commune_named_like_a_province_takes_its_province_from_its_superiors() -> None:
+    # Communes and districts share names with provinces (xã Hòa Bình exists in many
+    # provinces; after the 2025 merger, phường Bạc Liêu is in Cà Mau): the place line of a
+    # commune names the commune, so the province comes from the superiors the text names.
+    text = (
+        "UỶ BAN NHÂN DÂN\nXÃ HÒA BÌNH\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 96/KH-UBND\n"
+        "Hòa Bình, ngày 15 tháng 7 năm 2022\n\nKẾ HOẠCH\nThực hiện công tác dân vận năm 2022\n\n"
+        "Thực hiện Kế hoạch số 12/KH-UBND ngày 02/3/2022 của UBND huyện Kỳ Anh, UBND xã "
+        "ban hành Kế hoạch như sau:\n\nNơi nhận:\n- UBND tỉnh Hà Tĩnh (b/c);\n"
+        "- UBND huyện Kỳ Anh (b/c);\n- Lưu: VT.\n"
+    )
+    doc, _ = extract_metadata(text)
+    assert (doc.issuer, doc.level) == ("UBND xã Hòa Bình", "commune")
+    assert (doc.province, doc.district) == ("Hà Tĩnh", "Kỳ Anh")

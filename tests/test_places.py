@@ -106,3 +106,23 @@ def test_folding_keeps_length_and_ignores_tone_placement() -> None:
         assert len(detone(a)) == len(a)
     assert strip_marks("Đắk Lắk") == "dak lak"
     assert detone("Huế") == "huê"
+
+
+# A commune or district named like a province (after the 2025 merger many wards carry the
+# old province's name): the unit word before the name makes it that unit, not the province.
+# Real lines from ../shared/corpus (tvpl-01763-qd-ubnd-ca-mau.txt, tvpl-1489-qd-ubnd-bac-ninh.txt).
+@pytest.mark.parametrize(
+    ("line", "province"),
+    [
+        (
+            "điểm tiếp nhận 2: đường Nguyễn Văn Linh, khóm 10, phường Bạc Liêu, tỉnh Cà Mau);",
+            "Cà Mau",
+        ),
+        (
+            "Khu liên cơ quan, Quảng trường 3/2, phường Bắc Giang, tỉnh Bắc Ninh; + Điểm tiếp",
+            "Bắc Ninh",
+        ),
+    ],
+)
+def test_a_ward_named_like_a_province_is_not_that_province(line: str, province: str) -> None:
+    assert [m.province.name for m in find_provinces(line)] == [province]
