@@ -11,7 +11,7 @@ from lexgraph.cli_graph import StoreOpt, _fail, _store_path
 
 
 def viz(
-    key: Annotated[str | None, typer.Argument(help="Document number or key, e.g. 33/CT-TTg or 33/CT-TTg@2021; omit for the whole graph.")] = None,
+    key: Annotated[str | None, typer.Argument(help="Document number, key or name, e.g. 33/CT-TTg, 'CT 33/2021', 33/CT-TTg@2021; omit for the whole graph.")] = None,
     down: Annotated[bool, typer.Option("--down", help="Everything that implements KEY, to any depth.")] = False,
     up: Annotated[bool, typer.Option("--up", help="What KEY implements, up to the root.")] = False,
     province: Annotated[str | None, typer.Option("--province", help="Only this province's documents (and what they cite).")] = None,
@@ -20,6 +20,7 @@ def viz(
     physics: Annotated[bool | None, typer.Option("--physics/--no-physics", help="Start with physics on (default: only for small graphs).")] = None,
     title: Annotated[str | None, typer.Option("--title", help="Page title.")] = None,
     output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path("lexgraph.html"),
+    year: Annotated[int | None, typer.Option("--year", help="Year of the document typed (narrows an ambiguous number).")] = None,
     store: StoreOpt = None,
 ) -> None:  # fmt: skip
     """Write an interactive graph page that opens offline (file://), e.g. for analysts.
@@ -48,9 +49,16 @@ def viz(
     if (down or up) and key is None:
         raise _fail("--down and --up need a document KEY", 2)
     try:
-        graph = load(_store_path(store)).graph
+        graph = load(_store_path(store), records=False).graph
     except StoreError as error:
         raise _fail(str(error)) from None
+    if key is not None:  # the same input forms and exit codes as the query commands
+        from lexgraph.api import Graph, QueryError
+
+        try:
+            key = Graph.from_graph(graph).resolve(key, year=year)
+        except QueryError as error:
+            raise _fail(str(error), error.exit_code) from None
     relations = None if via.strip() == "all" else [r.strip() for r in via.split(",") if r.strip()]
     try:
         net = draw(graph, key, down=down, up=up, province=province, via=relations, layout=layout,

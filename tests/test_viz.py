@@ -221,3 +221,22 @@ def test_viz_writes_file_and_cli(tmp_path):
     assert result.exit_code == 0 and len(page_data(out.read_text(encoding="utf-8"))["nodes"]) == 2
     result = runner.invoke(app, ["viz", "404/XX", "-o", str(out), "--store", str(store)])
     assert result.exit_code == 1 and "no document" in result.output
+
+
+def test_cli_viz_takes_the_query_input_forms_and_exit_codes(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import EXAMPLES
+
+    store = tmp_path / "g.json.gz"
+    run = [sys.executable, "-m", "lexgraph"]
+    subprocess.run([*run, "build", str(EXAMPLES), "--store", str(store), "-q"], check=True)
+    out = tmp_path / "ct33.html"
+    ok = subprocess.run([*run, "viz", "CT 33/2021", "--down", "-o", str(out), "--store", str(store)],
+                        capture_output=True, text=True)  # fmt: skip
+    assert ok.returncode == 0, ok.stderr
+    assert "120/KH-UBND" in out.read_text(encoding="utf-8")
+    missing = subprocess.run([*run, "viz", "999/XX-YY", "--store", str(store), "-o", str(out)],
+                             capture_output=True, text=True)  # fmt: skip
+    assert missing.returncode == 1 and "999/XX-YY" in missing.stderr
