@@ -47,6 +47,8 @@ def extract_text(text: str, source: str = "<text>", sha256: str | None = None) -
     document, warnings = extract_metadata(text)
     document.key = document_key_for(document, digest)
     found = find_citations(text, document)
+    for citation, (start, end) in zip(found.citations, found.spans, strict=True):
+        citation.mention_start, citation.mention_end = start, end
     return Extraction(
         source=source,
         sha256=digest,

@@ -95,9 +95,11 @@ class LegalCitations:
         record = extract_text(doc.text, source=doc.user_data.get("source", "<doc>"))
         spans: list[Span] = []
         for citation in record.citations:
-            span = doc.char_span(
-                citation.start, citation.end, label=citation.relation, alignment_mode="expand"
-            )
+            # The span is the mention (the number as written); the evidence quote around it
+            # is ``span._.citation.quote``.
+            start = citation.mention_start if citation.mention_start is not None else citation.start
+            end = citation.mention_end if citation.mention_end is not None else citation.end
+            span = doc.char_span(start, end, label=citation.relation, alignment_mode="expand")
             if span is None:  # offsets inside whitespace only; keep the record, skip the span
                 continue
             span._.citation = citation

@@ -71,6 +71,9 @@ class Citation:
     local: bool = False
     name: str | None = None  # a law or document cited by name without a number
     alias: str | None = None  # the alias-table entry that resolved an unnumbered mention
+    # The mention itself (the number as written, or the name), inside [start, end).
+    mention_start: int | None = None
+    mention_end: int | None = None
 
 
 @dataclass

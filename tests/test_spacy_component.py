@@ -73,11 +73,30 @@ def test_spacy_path_gives_the_identical_record(path: Path) -> None:
     assert via_spacy == fast
 
 
-def test_spans_cover_their_citation_offsets() -> None:
+def test_spans_are_the_mentions_inside_their_quotes() -> None:
+    from lexgraph.extractors.numbers import canonical_number
+
     nlp = blank_pipeline()
     text = (EXAMPLES / "hau-giang-kh-120-2022.txt").read_text(encoding="utf-8")
     doc = nlp(text)
-    for span in doc.spans["citations"]:
+    spans = list(doc.spans["citations"])
+    assert len(spans) == len(doc._.extraction.citations)
+    for span in spans:
         c = span._.citation
-        assert span.start_char <= c.start and span.end_char >= c.end
+        assert span.start_char <= c.mention_start and span.end_char >= c.mention_end
+        assert c.start <= c.mention_start < c.mention_end <= c.end
         assert doc.text[c.start : c.end] == c.quote
+        assert canonical_number(doc.text[c.mention_start : c.mention_end]) == c.number
+        assert len(span.text) < 40  # the number as written, not the whole quote
+
+
+@pytest.mark.parametrize("path", _texts(), ids=lambda p: p.name)
+def test_mention_offsets_give_the_number_as_written(path: Path) -> None:
+    from lexgraph.extractors.numbers import canonical_number
+
+    record = extract_text(path.read_text(encoding="utf-8"), source=path.name)
+    text = __import__("unicodedata").normalize("NFC", path.read_text(encoding="utf-8"))
+    for c in record.citations:
+        assert c.start <= c.mention_start < c.mention_end <= c.end, c
+        if c.number and not c.alias:
+            assert canonical_number(text[c.mention_start : c.mention_end]) == c.number
