@@ -9,6 +9,8 @@ from typing import Any
 
 import networkx as nx
 
+from lexgraph.graph.neo4j_types import rel_type
+
 NODE_CSV_COLUMNS = [
     ("key", "key:ID"), ("kind", "kind"), ("number", "number"), ("year", "year:int"),
     ("issuer", "issuer"), ("level", "level"), ("province", "province"), ("district", "district"),
@@ -67,8 +69,15 @@ def export_csv(graph: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
         writer.writerow([":START_ID", ":END_ID", ":TYPE"] + [h for _, h in EDGE_CSV_COLUMNS])
         for u, v, k, attrs in graph.edges(keys=True, data=True):
             row = {**attrs, "id": k}
+            # The relationship type the Neo4j loader gives it (graph/neo4j_types.py);
+            # an unknown relation is refused there, so it is refused here too.
+            rtype = rel_type(attrs.get("relation"))
+            if rtype is None:
+                raise ValueError(
+                    f"edge {k!r} has relation {attrs.get('relation')!r}, not a known one"
+                )
             writer.writerow(
-                [u, v, "CITES"] + [_csv_value(row.get(name)) for name, _ in EDGE_CSV_COLUMNS]
+                [u, v, rtype] + [_csv_value(row.get(name)) for name, _ in EDGE_CSV_COLUMNS]
             )
     return [nodes_path, edges_path]
 

@@ -4,15 +4,19 @@ Model in Neo4j (the queries rely on it):
 
 - ``(:Document {key, kind, number, year, issuer, level, province, district, date, title,
   signer, ingested, unresolved, sources, ...})``, one per graph node, ``key`` unique;
-- ``(:Document)-[:CITES {id, relation, scope, section, quote, start, end, source, sources,
-  kind, ...}]->(:Document)``, one per graph edge (citing -> cited); ``id`` is the graph's
-  stable edge key, so a relationship is MERGEd on it.
+- ``(:Document)-[:IMPLEMENTS|CONTINUES|BASED_ON|GUIDES|AMENDS|REPLACES|REPEALS|CORRECTS|
+  CONSOLIDATES|CITES {id, relation, scope, section, quote, start, end, source, sources,
+  kind, ...}]->(:Document)``, one per graph edge (citing -> cited), its type the relation
+  in upper case (graph/neo4j_types.py; ``relation`` is kept as a property too); ``id`` is
+  the graph's stable edge key, so a relationship is MERGEd on it.
 
 Why it is built this way:
 
 - Batched ``UNWIND $rows ... MERGE`` inside managed write transactions (``execute_write``,
   which retries transient failures): one round trip per few thousand rows instead of one
-  per row. Values travel as parameters only; nothing is pasted into Cypher.
+  per row. Values travel as parameters only; the one thing in the query text that varies
+  is the relationship type, a constant picked from the relation whitelist (an edge whose
+  relation is not in it is refused before anything is written).
 - ``SET x = row.props`` replaces every property, so loading the same graph twice leaves
   identical nodes, relationships and properties; MERGE on ``key`` / ``id`` means a load cut
   short by a crash can simply be run again: committed batches are matched, not duplicated.
@@ -40,12 +44,14 @@ import networkx as nx
 from neo4j import READ_ACCESS, WRITE_ACCESS, Driver, GraphDatabase, Session
 
 from lexgraph.graph.neo4j_errors import Neo4jStoreError, check_version, translate
+from lexgraph.graph.neo4j_types import ALL_TYPES, TYPES, rel_type
 from lexgraph.graph.search_text import INDEX as SEARCH_INDEX
 from lexgraph.graph.search_text import PROPERTY as SEARCH_PROPERTY
 from lexgraph.graph.search_text import search_text
 
 __all__ = [
     "LoadStats",
+    "check_relations",
     "Neo4jSettings",
     "Neo4jStoreError",
     "clear",
@@ -57,7 +63,7 @@ __all__ = [
 ]
 
 LABEL = "Document"
-REL = "CITES"
+REL = ALL_TYPES  # every edge type, for reads, counts and clear
 # The attributes the graph contract defines; read_graph restores them as None when Neo4j
 # holds no property (Neo4j cannot store null), so the two graphs compare equal.
 NODE_PROPS = (
@@ -206,14 +212,14 @@ SCHEMA = (
         f"CREATE INDEX document_{name} IF NOT EXISTS FOR (d:{LABEL}) ON (d.{name})"
         for name in ("province", "level", "kind", "number", "year", "issuer")
     ),
-    f"CREATE INDEX cites_relation IF NOT EXISTS FOR ()-[r:{REL}]-() ON (r.relation)",
     f"CREATE FULLTEXT INDEX document_text IF NOT EXISTS FOR (d:{LABEL}) ON EACH [d.title, d.issuer]",
     # Accent-insensitive search (queries/search.cypher): the folded words, split on spaces
     # only, so Lucene's terms are exactly the words graph/search_text.py makes.
     f"CREATE FULLTEXT INDEX {SEARCH_INDEX} IF NOT EXISTS FOR (d:{LABEL}) "
     f"ON EACH [d.{SEARCH_PROPERTY}] OPTIONS {{indexConfig: {{`fulltext.analyzer`: 'whitespace'}}}}",
 )
-# No constraint or index on CITES.id: the edge MERGE binds both documents first and checks
+# No relationship index: the traversals select edges by type, not by the relation
+# property. No constraint or index on the edge id: the edge MERGE binds both documents first and checks
 # the citing document's few relationships (Expand(Into)), and maintaining a unique index on
 # a million relationship ids halved the load rate (docs/benchmarks_neo4j.md). A database
 # that has one from an older lexgraph keeps it; counts() reports duplicate ids either way.
@@ -273,21 +279,53 @@ def _node_rows(graph: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
         yield {"key": key, "props": props}
 
 
-def _edge_rows(graph: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
-    """Edges grouped by citing document (networkx's adjacency order): each batch touches few
-    start nodes, in the order they were created, which keeps the server's pages hot."""
+def check_relations(graph: nx.MultiDiGraph) -> None:
+    """Refuse a graph with an edge whose relation is not a known one, before any write:
+    the relation names the relationship type, and only whitelisted types are written."""
+    for u, v, k, relation in graph.edges(keys=True, data="relation"):
+        if rel_type(relation) is None:
+            raise Neo4jStoreError(
+                f"edge {k!r} ({u} -> {v}) has relation {relation!r}, not one of "
+                f"{', '.join(TYPES)}; nothing was loaded"
+            )
+
+
+def _edge_batches(graph: nx.MultiDiGraph, size: int) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """(query, rows) batches, one relation (one relationship type) per batch.
+
+    Edges come grouped by citing document (networkx's adjacency order) and each relation
+    fills its own batch, so a batch still touches few start nodes, in the order they were
+    created, which keeps the server's pages hot.
+    """
+    pending: dict[str, list[dict[str, Any]]] = {}
     for u, v, k, attrs in graph.edges(keys=True, data=True):
         props = _props(attrs)
         props["id"] = edge_id = str(k)
-        yield {"u": str(u), "v": str(v), "id": edge_id, "props": props}
+        relation = attrs["relation"]
+        batch = pending.setdefault(relation, [])
+        batch.append({"u": str(u), "v": str(v), "id": edge_id, "props": props})
+        if len(batch) >= size:
+            yield EDGE_QUERIES[relation], pending.pop(relation)
+    for relation, batch in pending.items():
+        yield EDGE_QUERIES[relation], batch
 
 
 NODE_QUERY = f"UNWIND $rows AS row MERGE (d:{LABEL} {{key: row.key}}) SET d = row.props"
-EDGE_QUERY = (
-    f"UNWIND $rows AS row "
-    f"MATCH (a:{LABEL} {{key: row.u}}) MATCH (b:{LABEL} {{key: row.v}}) "
-    f"MERGE (a)-[r:{REL} {{id: row.id}}]->(b) SET r = row.props"
-)
+# One query per relationship type, the type a constant from the whitelist. The CALL
+# removes an edge with the same id and another type between the same two documents: the
+# edge's relation was corrected, or the database holds the older one-``:CITES`` model;
+# it runs in the MERGE's transaction, so a crash never leaves both or neither.
+EDGE_QUERIES = {
+    relation: (
+        f"UNWIND $rows AS row "
+        f"MATCH (a:{LABEL} {{key: row.u}}) MATCH (b:{LABEL} {{key: row.v}}) "
+        f"MERGE (a)-[r:{rtype} {{id: row.id}}]->(b) SET r = row.props "
+        f"WITH a, b, r, row "
+        f"CALL (a, b, r, row) {{ MATCH (a)-[old]->(b) "
+        f"WHERE old.id = row.id AND old <> r DELETE old }}"
+    )
+    for relation, rtype in TYPES.items()
+}
 
 
 def _batches(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
@@ -309,8 +347,7 @@ def _write_batch(tx: Any, query: str, rows: list[dict[str, Any]]) -> tuple[int, 
 def _send(
     driver: Driver,
     database: str | None,
-    query: str,
-    batches: Iterator[list[dict[str, Any]]],
+    batches: Iterator[tuple[str, list[dict[str, Any]]]],
     workers: int,
     done: Callable[[tuple[int, int], int], None],
 ) -> None:
@@ -325,7 +362,8 @@ def _send(
     local = threading.local()
     sessions: list[Session] = []
 
-    def write(batch: list[dict[str, Any]]) -> tuple[tuple[int, int], int]:
+    def write(item: tuple[str, list[dict[str, Any]]]) -> tuple[tuple[int, int], int]:
+        query, batch = item
         session = getattr(local, "session", None)
         if session is None:
             session = local.session = _session(driver, database)
@@ -361,16 +399,19 @@ def load_graph(
     """MERGE every node, then every edge, in batches; safe to run again after any failure.
 
     Nodes first (the uniqueness constraint backs each MERGE and each edge's two MATCHes),
-    then edges. ``workers`` > 1 writes batches from that many sessions at once.
+    then edges, one relationship type per batch. ``workers`` > 1 writes batches from that
+    many sessions at once. An edge with an unknown relation is refused before any write.
     """
+    check_relations(graph)
     stats = LoadStats()
     started = time.perf_counter()
+    node_batches = ((NODE_QUERY, rows) for rows in _batches(_node_rows(graph), batch_size))
     phases = (
-        ("documents", NODE_QUERY, _node_rows(graph), graph.number_of_nodes()),
-        ("edges", EDGE_QUERY, _edge_rows(graph), graph.number_of_edges()),
+        ("documents", node_batches, graph.number_of_nodes()),
+        ("edges", _edge_batches(graph, batch_size), graph.number_of_edges()),
     )
     try:
-        for phase, query, rows, total in phases:
+        for phase, batches, total in phases:
             done = 0
 
             def finished(created: tuple[int, int], size: int) -> None:
@@ -382,7 +423,7 @@ def load_graph(
                 if progress is not None:
                     progress(phase, done, total)  # noqa: B023 - called within this iteration
 
-            _send(driver, database, query, _batches(rows, batch_size), workers, finished)
+            _send(driver, database, batches, workers, finished)
             if phase == "documents":
                 stats.nodes = done
             else:

@@ -17,7 +17,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from lexgraph.graph.neo4j_types import DEFAULT_TYPES, type_union
 from lexgraph.model import IMPLEMENTING_RELATIONS
+from lexgraph.queries.backends import cypher
 from lexgraph.queries.results import DocumentRow
 from lexgraph.queries.traverse import (
     Reach,
@@ -26,6 +28,7 @@ from lexgraph.queries.traverse import (
     keep_filter,
     pairs,
     rank_key,
+    row_fields,
     search,
 )
 
@@ -59,9 +62,28 @@ def _neo4j(backend: Any, key: str, direction: str, relations: tuple[str, ...],
            scope: str | None, max_depth: int | None, keep: Any):  # fmt: skip
     """The reachable set with its adjacency and row fields in one compact record (quotes
     only of the origin's own edges, the evidence at depth 1), then, when rows deeper
-    than 1 are kept, one query for the evidence of just their (document, parent) pairs."""
-    params = {"key": key, "relations": list(relations), "scope": scope}
-    found = backend.run(f"reach_{direction}", **params)[0]["rows"]
+    than 1 are kept, one query for the evidence of just their (document, parent) pairs.
+
+    The relations are relationship types in the query text: the .cypher files name the
+    default set, and any other set is replaced by ``type_union``, which keeps only members
+    of the fixed whitelist (model.RELATIONS) and spells them itself, so the text comes
+    from constants and user input only chooses among them.
+    """
+    types = type_union(relations)
+    if not types:  # no known relation: nothing qualifies, the origin alone
+        node = backend.node(key)
+        if node is None:
+            return None
+        return search({}, key, max_depth), [], {key: row_fields(node)}, {}
+
+    def run(name: str, **params: Any) -> list[dict[str, Any]]:
+        text = cypher(name)
+        if types != DEFAULT_TYPES:
+            text = text.replace(DEFAULT_TYPES, types)
+        return backend.run_text(text, params)
+
+    params = {"key": key, "scope": scope}
+    found = run(f"reach_{direction}", **params)[0]["rows"]
     if not found:
         return None
     nodes: dict[str, tuple] = {}
@@ -78,7 +100,7 @@ def _neo4j(backend: Any, key: str, direction: str, relations: tuple[str, ...],
     deeper = [k for k in keys if reach.depth[k] > 1]
     if deeper:
         wanted = pairs(reach, deeper, direction)
-        rows = backend.run("reach_evidence", pairs=[list(p) for p in wanted], **params)
+        rows = run("reach_evidence", pairs=[list(p) for p in wanted], **params)
         got = {(c, d): edges for c, d, edges in rows[0]["rows"]}
         for k, pair in zip(deeper, wanted, strict=True):
             options[k] = got[pair]

@@ -251,13 +251,12 @@ def test_load_interrupted_by_a_crash_completes_when_run_again() -> None:
             "nodes": 5_000, "ingested": sum(1 for _, d in graph.nodes(data=True) if d["ingested"]),
             "unresolved": 0, "edges": 50_000, "duplicate_edge_ids": 0,
         }  # fmt: skip
-        query = (
-            "MATCH (a)-[r:CITES {id: $id}]->(b) RETURN a.key AS u, b.key AS v, properties(r) AS p"
-        )
+        query = "MATCH (a)-[r {id: $id}]->(b) RETURN a.key AS u, b.key AS v, type(r) AS t, properties(r) AS p"
         for u, v, k, data in list(graph.edges(keys=True, data=True))[::5_000]:
             (row,) = driver.execute_query(query, id=k).records
             stored = {name: value for name, value in data.items() if value is not None}
             assert (row["u"], row["v"], row["p"]) == (u, v, {**stored, "id": k})
+            assert row["t"] == data["relation"].upper()
         driver.close()
     finally:
         instance.stop()
@@ -288,3 +287,72 @@ def test_search_on_neo4j_matches_networkx(neo4j_server: Neo4jServer, neo4j_drive
     assert found > 50
     assert [r.key for r in search_nx(graph, "dan van")] == ["25-NQ/TW@2013"]
     assert "search_text" not in read_graph(neo4j_driver, database).nodes["25-NQ/TW@2013"]
+
+
+def _edge_types(driver: Any, database: str | None) -> dict[str, tuple[str, str]]:
+    """edge id -> (relationship type, relation property), every edge in the database."""
+    records, _, _ = driver.execute_query(
+        "MATCH ()-[r]->() RETURN r.id AS id, type(r) AS t, r.relation AS relation",
+        database_=database,
+    )
+    return {r["id"]: (r["t"], r["relation"]) for r in records}
+
+
+def test_each_relation_is_its_own_type_and_a_change_moves_the_edge(
+    neo4j_server: Neo4jServer, neo4j_driver
+) -> None:
+    """Type = relation upper-cased; a corrected relation (or an edge of the older
+    one-``:CITES`` model) is replaced on reload, never duplicated."""
+    database = neo4j_server.settings.database
+    graph = graph_from_records(RECORDS)
+    ensure_schema(neo4j_driver, database)
+    load_graph(neo4j_driver, graph, database)
+    types = _edge_types(neo4j_driver, database)
+    assert {t for t, _ in types.values()} == {"IMPLEMENTS", "CITES", "BASED_ON"}
+    assert all(t == relation.upper() for t, relation in types.values())
+    # Relation corrected in the graph: the edge moves to the new type.
+    u, v, k = next((u, v, k) for u, v, k, r in graph.edges(keys=True, data="relation")
+                   if r == "implements")  # fmt: skip
+    graph.edges[u, v, k]["relation"] = "guides"
+    # An edge stored as the older model: `:CITES {relation: "based_on"}`.
+    u2, v2, k2 = next((u, v, k) for u, v, k, r in graph.edges(keys=True, data="relation")
+                      if r == "based_on")  # fmt: skip
+    neo4j_driver.execute_query(
+        "MATCH (a {key: $u})-[r {id: $id}]->(b {key: $v}) DELETE r "
+        "WITH a, b CREATE (a)-[:CITES {id: $id, relation: 'based_on'}]->(b)",
+        u=u2, v=v2, id=k2, database_=database,
+    )  # fmt: skip
+    load_graph(neo4j_driver, graph, database)
+    types = _edge_types(neo4j_driver, database)
+    assert types[k] == ("GUIDES", "guides") and types[k2] == ("BASED_ON", "based_on")
+    assert counts(neo4j_driver, database)["edges"] == graph.number_of_edges() == len(types)
+    assert_same_graph(graph, read_graph(neo4j_driver, database))
+
+
+def test_unknown_relation_is_refused_before_any_write(
+    neo4j_server: Neo4jServer, neo4j_driver
+) -> None:
+    database = neo4j_server.settings.database
+    graph = graph_from_records(RECORDS)
+    u, v, k = next(iter(graph.edges(keys=True)))
+    graph.edges[u, v, k]["relation"] = "IMPLEMENTS]->() DETACH DELETE (x"
+    ensure_schema(neo4j_driver, database)
+    with pytest.raises(Neo4jStoreError, match="not one of implements"):
+        load_graph(neo4j_driver, graph, database)
+    assert counts(neo4j_driver, database)["nodes"] == 0
+
+
+def test_cypher_files_name_only_whitelisted_types() -> None:
+    """The .cypher files spell the type lists of graph/neo4j_types.py, nothing else."""
+    import re
+    from importlib import resources
+
+    from lexgraph.graph.neo4j_types import ALL_TYPES, DEFAULT_TYPES, TYPES
+
+    for path in resources.files("lexgraph.queries").iterdir():
+        if path.name.endswith(".cypher"):
+            text = path.read_text("utf-8")
+            code = "\n".join(line for line in text.splitlines() if not line.startswith("//"))
+            for found in re.findall(r"\[\w*:([A-Z_|]+)", code):
+                assert found in (ALL_TYPES, DEFAULT_TYPES), (path.name, found)
+                assert set(found.split("|")) <= set(TYPES.values())

@@ -91,6 +91,13 @@ def battery(g: lexgraph.Graph, sample: dict[str, list]) -> dict[str, Any]:
         out[f"implementers {t} cites"] = _call(
             lambda t=t: g.implementers(t, relations=["cites", "implements"], depth=3)
         )
+        # Unknown relations never reach Cypher (types come from the whitelist only).
+        out[f"implementers {t} unknown relations"] = _call(
+            lambda t=t: g.implementers(t, relations=["based_on", "x]-(y) DELETE y //"])
+        )
+        out[f"implementers {t} no known relation"] = _call(
+            lambda t=t: g.implementers(t, relations=["nope"])
+        )
         out[f"lineage down {t}"] = _call(lambda t=t: g.lineage(t, "down"))
         # Row filters run before the evidence is fetched: the kept rows keep their evidence.
         out[f"implementers {t} filtered"] = _call(

@@ -96,6 +96,8 @@ def test_csv_export_has_neo4j_admin_headers(tmp_path: Path) -> None:
         rows = list(csv.reader(handle))
     assert rows[0][:3] == [":START_ID", ":END_ID", ":TYPE"]
     assert len(rows) == 1 + 2
+    relation = rows[0].index("relation")
+    assert all(row[2] == row[relation].upper() for row in rows[1:])  # one type per relation
 
 
 def test_graph_only_load_skips_the_records(tmp_path: Path) -> None:
