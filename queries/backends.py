@@ -29,8 +29,9 @@ class EmbeddedBackend:
         self.graph = graph
         self.where = where
         self._by_number: dict[str, list[str]] | None = None
-        self._adjacency: dict[tuple, tuple[dict[str, list[str]], dict[str, list[str]]]] = {}
+        self._adjacency: dict[tuple, tuple[dict, dict]] = {}
         self._row_fields: dict[str, tuple] | None = None
+        self._sort_rank: dict[str, int] | None = None
 
     def row_fields(self) -> dict[str, tuple]:
         """key -> the fields a lineage row shows (traverse.row_fields), built on first use:
@@ -43,39 +44,69 @@ class EmbeddedBackend:
 
     def adjacency(
         self, relations: tuple[str, ...], scope: str | None, direction: str
-    ) -> dict[str, list[str]]:
-        """Neighbours over qualifying edges only: ``down`` cited -> citing keys, ``up``
-        citing -> cited keys; parallel edges count once.
+    ) -> dict[str, dict[str, dict[str, Any]]]:
+        """Neighbours over qualifying edges only, each with its evidence edge: ``down``
+        cited -> {citing: edge}, ``up`` citing -> {cited: edge}.
 
         Why: a search over the raw MultiDiGraph inspects every parallel edge's relation at
-        every step; this index is built once per (relations, scope) on first use (about a
-        second per million edges) and kept, so later searches only follow lists. It
-        assumes the graph is not modified after the store is opened (the API never does).
+        every step, and a row then looks its evidence up among the parallel edges again.
+        This index is built once per (relations, scope) on first use (about a second per
+        million edges) and kept, so a search only follows dict keys and a row's evidence
+        is ``index[parent][key]``: among parallel qualifying edges, the smallest by
+        ``traverse.rank_key(relations)``. It assumes the graph is not modified after the
+        store is opened (the API never does).
         """
-        cache_key = (frozenset(relations), scope)
+        cache_key = (tuple(relations), scope)
         both = self._adjacency.get(cache_key)
         if both is None:
-            wanted = frozenset(relations)
-            down: dict[str, list[str]] = {}
-            up: dict[str, list[str]] = {}
-            for citing, targets in self.graph._succ.items():  # the raw dict: no views
-                out = [
-                    cited
-                    for cited, parallel in targets.items()
-                    if any(
-                        d.get("relation") in wanted and (scope is None or d.get("scope") == scope)
-                        for d in parallel.values()
-                    )
-                ]
-                if out:
-                    up[citing] = out
-                    for cited in out:
-                        if cited in down:
-                            down[cited].append(citing)
-                        else:
-                            down[cited] = [citing]
-            both = self._adjacency[cache_key] = (down, up)
+            both = self._adjacency[cache_key] = self._index(tuple(relations), scope)
         return both[0] if direction == "down" else both[1]
+
+    def _index(self, relations: tuple[str, ...], scope: str | None) -> tuple[dict, dict]:
+        from lexgraph.queries.traverse import rank_key
+
+        wanted = frozenset(relations)
+        rank = rank_key(relations)
+        down: dict[str, dict[str, dict[str, Any]]] = {}
+        up: dict[str, dict[str, dict[str, Any]]] = {}
+        for citing, targets in self.graph._succ.items():  # the raw dict: no views
+            out: dict[str, dict[str, Any]] = {}
+            for cited, parallel in targets.items():
+                if len(parallel) == 1:  # the usual case: no ranking to do
+                    ((edge_id, data),) = parallel.items()
+                    if data.get("relation") in wanted and (
+                        scope is None or data.get("scope") == scope
+                    ):
+                        out[cited] = data
+                    continue
+                options = [
+                    (data, edge_id)
+                    for edge_id, data in parallel.items()
+                    if data.get("relation") in wanted
+                    and (scope is None or data.get("scope") == scope)
+                ]
+                if options:
+                    out[cited] = min(options, key=lambda o: rank(*o))[0]
+            if out:
+                up[citing] = out
+                for cited, data in out.items():
+                    if cited in down:
+                        down[cited][citing] = data
+                    else:
+                        down[cited] = {citing: data}
+        return down, up
+
+    def sort_rank(self) -> dict[str, int]:
+        """key -> position in (date, unknown dates last; key) order over the whole store,
+        built on first use: rows then sort by one int lookup instead of two string sorts."""
+        if self._sort_rank is None:
+            fields = self.row_fields()
+            from lexgraph.queries.traverse import DATE, LAST_DATE
+
+            ordered = sorted(fields)
+            ordered.sort(key=lambda k: LAST_DATE if (when := fields[k][DATE]) is None else when)
+            self._sort_rank = {k: i for i, k in enumerate(ordered)}
+        return self._sort_rank
 
     def node(self, key: str) -> dict[str, Any] | None:
         attrs = self.graph.nodes.get(key)

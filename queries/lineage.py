@@ -23,10 +23,7 @@ from lexgraph.queries.results import DocumentRow
 from lexgraph.queries.traverse import (
     Reach,
     build_rows,
-    edge_ok,
     keep_filter,
-    pairs,
-    rank_key,
     search,
 )
 
@@ -35,24 +32,16 @@ EDGE_FIELDS = ("kind", "scope", "relation", "start", "id", "quote")  # reach_evi
 
 def _embedded(backend: Any, key: str, direction: str, relations: tuple[str, ...],
               scope: str | None, max_depth: int | None, keep: Any):  # fmt: skip
-    """Search the store's cached qualifying adjacency; evidence only for kept rows."""
-    graph = backend.graph
-    if key not in graph:
+    """Search the store's cached qualifying adjacency, which also holds each neighbour's
+    evidence edge (backends.EmbeddedBackend.adjacency)."""
+    if key not in backend.graph:
         return None
-    reach = search(backend.adjacency(relations, scope, direction), key, max_depth)
-    # The raw dict behind graph.succ (networkx's documented storage for subclasses): the
-    # view builds a wrapper object on every lookup.
-    nodes, succ = backend.row_fields(), graph._succ
+    adjacency = backend.adjacency(relations, scope, direction)
+    reach = search(adjacency, key, max_depth)
+    nodes = backend.row_fields()
     keys = reach.order if keep is None else [k for k in reach.order if keep(k, nodes[k])]
-    rank = rank_key(relations)
-    evidence: dict[str, Any] = {}
-    for k, (citing, cited) in zip(keys, pairs(reach, keys, direction), strict=True):
-        parallel = succ[citing][cited]
-        if len(parallel) == 1:  # the usual case: the one edge the search followed
-            evidence[k] = next(iter(parallel.values()))
-            continue
-        options = [(d, eid) for eid, d in parallel.items() if edge_ok(d, relations, scope)]
-        evidence[k] = min(options, key=lambda o: rank(*o))[0]
+    parent = reach.parent
+    evidence = {k: adjacency[parent[k]][k] for k in keys}
     return reach, keys, nodes, evidence
 
 
@@ -97,7 +86,8 @@ def lineage(
     if found is None:
         return None
     reach_, keys, nodes, evidence = found
-    return build_rows(reach_, keys, nodes, evidence, direction)
+    sort_rank = None if backend.is_neo4j else backend.sort_rank()
+    return build_rows(reach_, keys, nodes, evidence, direction, sort_rank=sort_rank)
 
 
 def implementers(backend: Any, key: str, **options: Any) -> list[DocumentRow] | None:
