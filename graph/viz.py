@@ -342,6 +342,16 @@ def render_page(net: VizNetwork) -> str:
     )  # fmt: skip
 
 
+def page_title(
+    key: str | None, *, down: bool = False, up: bool = False, province: str | None = None
+) -> str:
+    """The default page title: what the selection of :func:`select` shows."""
+    what = key or (f"province {province}" if province else "whole graph")
+    return (
+        f"lexgraph: {what}" + (" (implementers)" if down else "") + (" (lineage up)" if up else "")
+    )
+
+
 def _relation_rank(relation: str) -> tuple[int, str]:
     return (RELATIONS.index(relation) if relation in RELATIONS else len(RELATIONS), relation)
 
@@ -365,12 +375,7 @@ def viz(
     """
     part = select(graph, key, down=down, up=up, province=province, via=via)
     if title is None:
-        what = key or (f"province {province}" if province else "whole graph")
-        title = (
-            f"lexgraph: {what}"
-            + (" (implementers)" if down else "")
-            + (" (lineage up)" if up else "")
-        )
+        title = page_title(key, down=down, up=up, province=province)
     net = to_network(part, layout=layout, physics=physics, title=title)
     if output is not None:
         net.write_html(output)

@@ -24,9 +24,9 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from lexgraph import cli_extract, cli_graph, cli_query, cli_viz
+    from lexgraph import cli_explore, cli_extract, cli_graph, cli_query, cli_viz
 
-    for module in (cli_extract, cli_graph, cli_query, cli_viz):
+    for module in (cli_extract, cli_graph, cli_query, cli_explore, cli_viz):
         module.register(app)
 
 

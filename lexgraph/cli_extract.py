@@ -10,22 +10,8 @@ from typing import Annotated
 
 import typer
 
+from lexgraph.cli_options import JobsOpt, PathsArg, RecordFormatOpt, StrictOpt
 from lexgraph.output import Format, dumps, emit_rows
-
-PathsArg = Annotated[
-    list[str],
-    typer.Argument(
-        help="Files, directories (walked recursively), globs, or - for standard input.",
-        show_default=False,
-    ),
-]
-FormatOpt = Annotated[
-    Format,
-    typer.Option("--format", "-f", help="auto = table on a terminal, JSON Lines when piped."),
-]
-JobsOpt = Annotated[
-    int, typer.Option("--jobs", "-j", help="Worker processes; 0 = all cores.", min=0)
-]
 
 CITATION_COLUMNS = ["number", "kind", "date", "issuer", "relation", "scope", "section", "quote"]
 
@@ -100,12 +86,12 @@ def _print_table(record) -> None:
 
 def extract(
     paths: PathsArg,
-    fmt: FormatOpt = Format.auto,
+    fmt: RecordFormatOpt = Format.auto,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write records here instead of stdout.")
     ] = None,
     jobs: JobsOpt = 0,
-    strict: Annotated[bool, typer.Option(help="Exit non-zero on warnings too.")] = False,
+    strict: StrictOpt = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")
     ] = False,

@@ -9,34 +9,15 @@ from typing import Annotated
 
 import typer
 
-from lexgraph.cli_extract import JobsOpt, PathsArg
-
-StoreOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--store", "-s",
-        help="Embedded graph file (default: $LEXGRAPH_STORE or .lexgraph/graph.json.gz).",
-    ),
-]  # fmt: skip
-DatabaseOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--database",
-        envvar="NEO4J_DATABASE",
-        help="Neo4j database name (default: the server's default).",
-    ),
-]
-
-
-def _store_path(store: Path | None) -> Path:
-    from lexgraph.graph.store import default_store_path
-
-    return store or default_store_path()
-
-
-def _fail(message: str, code: int = 1) -> typer.Exit:
-    typer.echo(f"lexgraph: {message}", err=True)
-    return typer.Exit(code)
+from lexgraph.cli_common import fail, store_path
+from lexgraph.cli_options import (
+    JobsOpt,
+    LoadDatabaseOpt,
+    PathsArg,
+    QuietOpt,
+    StoreOpt,
+    StrictOpt,
+)
 
 
 def push_to_neo4j(graph, database: str | None, quiet: bool) -> None:
@@ -58,7 +39,7 @@ def push_to_neo4j(graph, database: str | None, quiet: bool) -> None:
         finally:
             driver.close()
     except Neo4jStoreError as error:
-        raise _fail(str(error)) from None
+        raise fail(str(error)) from None
     if not quiet:
         typer.echo(f"lexgraph: loaded into Neo4j at {settings.uri}: {stats}", err=True)
 
@@ -79,10 +60,10 @@ def build(
             help="Also load the graph into Neo4j (NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD).",
         ),
     ] = False,
-    database: DatabaseOpt = None,
+    database: LoadDatabaseOpt = None,
     jobs: JobsOpt = 0,
-    strict: Annotated[bool, typer.Option(help="Exit non-zero on warnings too.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+    strict: StrictOpt = False,
+    quiet: QuietOpt = False,
 ) -> None:
     """Extract documents, resolve references to canonical documents, and save the graph.
 
@@ -100,7 +81,7 @@ def build(
     from lexgraph.graph.update import update_store
     from lexgraph.progress import FileProgress
 
-    path = _store_path(store)
+    path = store_path(store)
     progress: FileProgress | None = None
 
     def start(total: int) -> None:
@@ -118,7 +99,7 @@ def build(
             paths, path, fresh=fresh, prune=prune, jobs=jobs, on_outcome=step, on_files=start
         )
     except StoreError as error:
-        raise _fail(f"{error} (or pass --fresh to replace it)") from None
+        raise fail(f"{error} (or pass --fresh to replace it)") from None
     finally:
         if progress is not None and progress.bar is not None:
             progress.bar.stop()
@@ -141,8 +122,8 @@ def build(
 
 def load(
     store: StoreOpt = None,
-    database: DatabaseOpt = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+    database: LoadDatabaseOpt = None,
+    quiet: QuietOpt = False,
 ) -> None:
     """Push an existing embedded graph into Neo4j (idempotent: loading twice changes nothing).
 
@@ -154,9 +135,9 @@ def load(
     from lexgraph.graph.store import load as load_store
 
     try:
-        data = load_store(_store_path(store))
+        data = load_store(store_path(store))
     except StoreError as error:
-        raise _fail(str(error)) from None
+        raise fail(str(error)) from None
     push_to_neo4j(data.graph, database, quiet)
 
 
@@ -178,11 +159,11 @@ def export(
     from lexgraph.graph.store import load as load_store
 
     if fmt not in FORMATS:
-        raise _fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}", 2)
+        raise fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}", 2)
     try:
-        data = load_store(_store_path(store))
+        data = load_store(store_path(store))
     except StoreError as error:
-        raise _fail(str(error)) from None
+        raise fail(str(error)) from None
     for written in export_graph(data.graph, fmt, output):
         typer.echo(f"lexgraph: wrote {written}", err=True)
 

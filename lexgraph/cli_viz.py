@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from lexgraph.cli_graph import StoreOpt, _fail, _store_path
+from lexgraph.cli_common import fail, store_path
+from lexgraph.cli_options import StoreOpt, YearOpt
 
 
 def viz(
@@ -20,7 +21,7 @@ def viz(
     physics: Annotated[bool | None, typer.Option("--physics/--no-physics", help="Start with physics on (default: only for small graphs).")] = None,
     title: Annotated[str | None, typer.Option("--title", help="Page title.")] = None,
     output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path("lexgraph.html"),
-    year: Annotated[int | None, typer.Option("--year", help="Year of the document typed (narrows an ambiguous number).")] = None,
+    year: YearOpt = None,
     store: StoreOpt = None,
 ) -> None:  # fmt: skip
     """Write an interactive graph page that opens offline (file://), e.g. for analysts.
@@ -45,26 +46,26 @@ def viz(
     from lexgraph.graph.viz_layout import LAYOUTS
 
     if layout not in LAYOUTS:
-        raise _fail(f"unknown layout {layout!r}; choose one of {', '.join(LAYOUTS)}", 2)
+        raise fail(f"unknown layout {layout!r}; choose one of {', '.join(LAYOUTS)}", 2)
     if (down or up) and key is None:
-        raise _fail("--down and --up need a document KEY", 2)
+        raise fail("--down and --up need a document KEY", 2)
     try:
-        graph = load(_store_path(store), records=False).graph
+        graph = load(store_path(store), records=False).graph
     except StoreError as error:
-        raise _fail(str(error)) from None
+        raise fail(str(error)) from None
     if key is not None:  # the same input forms and exit codes as the query commands
         from lexgraph.api import Graph, QueryError
 
         try:
             key = Graph.from_graph(graph).resolve(key, year=year)
         except QueryError as error:
-            raise _fail(str(error), error.exit_code) from None
+            raise fail(str(error), error.exit_code) from None
     relations = None if via.strip() == "all" else [r.strip() for r in via.split(",") if r.strip()]
     try:
         net = draw(graph, key, down=down, up=up, province=province, via=relations, layout=layout,
                    physics=physics, title=title, output=output)  # fmt: skip
     except VizError as error:
-        raise _fail(str(error)) from None
+        raise fail(str(error)) from None
     typer.echo(
         f"lexgraph: wrote {output} ({len(net.nodes)} documents, {len(net.edges)} edges)", err=True
     )
