@@ -20,7 +20,9 @@ survive the filters — on Neo4j that is one parameterised query for just those 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+import gc
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -141,6 +143,22 @@ def _fill_vias(reach: Reach, keys: Iterable[str], down: bool, chain: dict[str, l
             chain[node] = [p, *chain[p]] if down else [*chain[p], p]
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while rows are built. Why: every 700 new rows or
+    lists the collector runs, and the rows, alive until returned, are promoted toward the
+    oldest generation, whose collections walk every object of a loaded store (millions).
+    Rows and their via lists hold no reference cycles, so nothing is left uncollected."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 _UNSEEN: Any = object()
 # No ISO date sorts after U+10FFFF: unknown dates sort last.
 LAST_DATE = "\U0010ffff"
@@ -220,30 +238,31 @@ def build_rows(
     depth, parent = reach.depth, reach.parent
     chain: dict[str, list[str]] = {}
     ordinals = _ORDINALS
-    rows = []
+    rows: list[DocumentRow] = []
     append = rows.append
-    for k in sort_keys(keys, depth, nodes, sort_rank):
-        p = parent[k]
-        if p == origin:
-            via = []
-        else:
-            above = chain.get(p)
-            if above is None:  # the parent is filtered out: walk up from it
-                _fill_vias(reach, (p,), down, chain)
-                above = chain[p]
-            via = [p, *above] if down else [*above, p]
-        chain[k] = via
-        n = nodes[k]
-        e = evidence[k]
-        when = n[DATE]
-        day = ordinals.get(when, _UNSEEN)
-        if day is _UNSEEN:
-            day = _ordinal(when)
-        lag = None if day is None or start is None else sign * (day - start)
-        append(
-            DocumentRow(
-                k, *n, depth[k], via, e.get("relation"), e.get("scope"), lag,
-                e.get("quote"), p, origin,
-            )
-        )  # fmt: skip
+    with _gc_paused():
+        for k in sort_keys(keys, depth, nodes, sort_rank):
+            p = parent[k]
+            if p == origin:
+                via = []
+            else:
+                above = chain.get(p)
+                if above is None:  # the parent is filtered out: walk up from it
+                    _fill_vias(reach, (p,), down, chain)
+                    above = chain[p]
+                via = [p, *above] if down else [*above, p]
+            chain[k] = via
+            n = nodes[k]
+            e = evidence[k]
+            when = n[DATE]
+            day = ordinals.get(when, _UNSEEN)
+            if day is _UNSEEN:
+                day = _ordinal(when)
+            lag = None if day is None or start is None else sign * (day - start)
+            append(
+                DocumentRow(
+                    k, *n, depth[k], via, e.get("relation"), e.get("scope"), lag,
+                    e.get("quote"), p, origin,
+                )
+            )  # fmt: skip
     return rows
