@@ -9,16 +9,19 @@ never taken on the command line); without either, $LEXGRAPH_STORE, then $NEO4J_U
 
 from __future__ import annotations
 
+import functools
+import inspect
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import typer
 
-from lexgraph.cli_options import StoreChoice
+from lexgraph.cli_options import FILTERS, STORE_TAIL
 from lexgraph.output import Format
 
 
@@ -38,6 +41,64 @@ def store_path(store: Path | None) -> Path:
     from lexgraph.graph.store import default_store_path
 
     return store or default_store_path()
+
+
+@dataclass(frozen=True)
+class StoreChoice:
+    """Where a query command reads: ``--store PATH``, ``--neo4j``, ``--database NAME``."""
+
+    path: Path | None = None
+    neo4j: bool = False
+    database: str | None = None
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The narrowing options a query command takes (``FILTERS`` names), as given."""
+
+    values: dict[str, Any]
+
+    def query_args(self) -> dict[str, Any]:
+        """Keyword arguments of the ``api.Graph`` query; an unknown relation exits 2."""
+        args = dict(self.values)
+        if "scope" in args:
+            args["scope"] = args["scope"].value
+        if "relation" in args:
+            args.update(relations_arg(args.pop("relation")))
+        return args
+
+
+def query_command(*filters: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Give a query command the shared options, declared once in ``cli_options``.
+
+    The decorated function declares its own arguments and options, then keyword-only
+    ``filters: Filters`` (when ``filters`` names any), ``fmt: Format`` and
+    ``where: StoreChoice``. The command Typer sees has, after its own options, the
+    ``filters`` options in the order given, then ``--format --store --neo4j --database``:
+    that order is the order of ``--help``.
+    """
+    tail = [(name, *FILTERS[name]) for name in filters] + list(STORE_TAIL)
+    keyword = inspect.Parameter.KEYWORD_ONLY
+
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+        own = [
+            p
+            for p in inspect.signature(command, eval_str=True).parameters.values()
+            if p.name not in ("filters", "fmt", "where")
+        ]
+
+        @functools.wraps(command)
+        def wrapper(*args: Any, **kw: Any) -> None:
+            where = StoreChoice(kw.pop("store"), kw.pop("neo4j"), kw.pop("database"))
+            if filters:
+                kw["filters"] = Filters({name: kw.pop(name) for name in filters})
+            command(*args, where=where, **kw)
+
+        extra = [inspect.Parameter(n, keyword, default=d, annotation=a) for n, a, d in tail]
+        wrapper.__signature__ = inspect.Signature([*own, *extra])  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorate
 
 
 @contextmanager

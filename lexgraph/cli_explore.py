@@ -12,27 +12,12 @@ from typing import Annotated
 
 import typer
 
-from lexgraph.cli_common import emit, err, open_graph, relations_arg
-from lexgraph.cli_options import (
-    DatabaseOpt,
-    DepthOpt,
-    FormatOpt,
-    LevelOpt,
-    ProvinceOpt,
-    RelationOpt,
-    Scope,
-    ScopeOpt,
-    SinceOpt,
-    StoreChoice,
-    TargetsArg,
-    UntilOpt,
-    YearOpt,
-    with_store,
-)
+from lexgraph.cli_common import Filters, StoreChoice, emit, err, open_graph, query_command
+from lexgraph.cli_options import DatabaseOpt, FormatOpt, TargetsArg
 from lexgraph.output import Format
 
 
-@with_store
+@query_command()
 def search(
     words: Annotated[
         list[str], typer.Argument(help="Words to find in titles and issuers; accents optional.")
@@ -50,7 +35,7 @@ def search(
             raise typer.Exit(1)
 
 
-@with_store
+@query_command("depth", "scope", "level", "since", "until", "relation", "year")
 def coverage(
     targets: TargetsArg,
     era: Annotated[
@@ -59,14 +44,8 @@ def coverage(
     missing: Annotated[
         bool, typer.Option("--missing", help="Only provinces with no implementing document.")
     ] = False,
-    depth: DepthOpt = None,
-    scope: ScopeOpt = Scope.any,
-    level: LevelOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    relation: RelationOpt = None,
-    year: YearOpt = None,
     *,
+    filters: Filters,
     fmt: Format,
     where: StoreChoice,
 ) -> None:
@@ -81,8 +60,7 @@ def coverage(
         err("--era must be historical, current or both")
         raise typer.Exit(2)
     with open_graph(where) as graph:
-        result = graph.coverage(*targets, depth=depth, scope=scope.value, level=level,
-                                since=since, until=until, year=year, **relations_arg(relation))  # fmt: skip
+        result = graph.coverage(*targets, **filters.query_args())
         rows = [r for r in result.to_dicts() if era in ("both", r["era"])]
         if missing:
             rows = [r for r in rows if not r["covered"]]
@@ -94,19 +72,8 @@ def coverage(
         emit(rows, fmt, columns)
 
 
-@with_store
-def timeline(
-    targets: TargetsArg,
-    depth: DepthOpt = None,
-    scope: ScopeOpt = Scope.any,
-    level: LevelOpt = None,
-    province: ProvinceOpt = None,
-    relation: RelationOpt = None,
-    year: YearOpt = None,
-    *,
-    fmt: Format,
-    where: StoreChoice,
-) -> None:
+@query_command("depth", "scope", "level", "province", "relation", "year")
+def timeline(targets: TargetsArg, *, filters: Filters, fmt: Format, where: StoreChoice) -> None:
     """Implementing documents per month and the distribution of response lags (days).
 
     JSON prints {"periods": [...], "lags": {...}}; JSON Lines and CSV print the periods
@@ -115,8 +82,7 @@ def timeline(
     from lexgraph.output import resolve
 
     with open_graph(where) as graph:
-        result = graph.timeline(*targets, depth=depth, scope=scope.value, level=level,
-                                province=province, year=year, **relations_arg(relation))  # fmt: skip
+        result = graph.timeline(*targets, **filters.query_args())
         lags = result.meta["lags"]
         chosen = resolve(fmt)
         if chosen is Format.json:
@@ -138,7 +104,7 @@ def timeline(
             err(f"lag (days after the target): {summary}")
 
 
-@with_store
+@query_command()
 def stats(
     top: Annotated[
         int, typer.Option("--top", min=1, help="How many most-cited / unresolved to list.")

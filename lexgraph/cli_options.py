@@ -10,10 +10,6 @@ Only typer, pathlib and lexgraph.output are imported here: ``lexgraph --help`` s
 
 from __future__ import annotations
 
-import functools
-import inspect
-from collections.abc import Callable
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -92,42 +88,14 @@ ProvinceOpt = Annotated[str | None, typer.Option("--province", "-p", help="Only 
 SinceOpt = Annotated[str | None, typer.Option("--since", help="Only documents dated on or after YYYY-MM-DD.")]  # fmt: skip
 UntilOpt = Annotated[str | None, typer.Option("--until", help="Only documents dated on or before YYYY-MM-DD.")]  # fmt: skip
 
-
-@dataclass(frozen=True)
-class StoreChoice:
-    """Where a query command reads: ``--store PATH``, ``--neo4j``, ``--database NAME``."""
-
-    path: Path | None = None
-    neo4j: bool = False
-    database: str | None = None
-
-
-_STORE_TAIL = (
-    inspect.Parameter("fmt", inspect.Parameter.KEYWORD_ONLY, default=Format.auto, annotation=FormatOpt),
-    inspect.Parameter("store", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=QueryStoreOpt),
-    inspect.Parameter("neo4j", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=Neo4jOpt),
-    inspect.Parameter("database", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=DatabaseOpt),
+# The narrowing options of the query commands, by parameter name: (option, default).
+FILTERS: dict[str, tuple[Any, Any]] = {
+    "depth": (DepthOpt, None), "scope": (ScopeOpt, Scope.any), "level": (LevelOpt, None),
+    "province": (ProvinceOpt, None), "since": (SinceOpt, None), "until": (UntilOpt, None),
+    "relation": (RelationOpt, None), "year": (YearOpt, None),
+}  # fmt: skip
+# The options every query command but cypher ends with: (name, option, default).
+STORE_TAIL: tuple[tuple[str, Any, Any], ...] = (
+    ("fmt", FormatOpt, Format.auto), ("store", QueryStoreOpt, None),
+    ("neo4j", Neo4jOpt, False), ("database", DatabaseOpt, None),
 )  # fmt: skip
-
-
-def with_store(command: Callable[..., None]) -> Callable[..., None]:
-    """Give a query command the options every query command ends with, in one place.
-
-    ``command`` declares ``fmt: Format`` and ``where: StoreChoice`` (keyword-only, last);
-    the command Typer sees has ``--format --store --neo4j --database`` there instead, in
-    that order (so ``--help`` lists them last), and calls ``command`` with them bundled.
-    """
-    own = [
-        p
-        for p in inspect.signature(command, eval_str=True).parameters.values()
-        if p.name not in ("fmt", "where")
-    ]
-
-    @functools.wraps(command)
-    def wrapper(
-        *args: Any, fmt: Format, store: Path | None, neo4j: bool, database: str | None, **kw: Any
-    ) -> None:
-        command(*args, fmt=fmt, where=StoreChoice(store, neo4j, database), **kw)
-
-    wrapper.__signature__ = inspect.Signature([*own, *_STORE_TAIL])  # type: ignore[attr-defined]
-    return wrapper

@@ -12,22 +12,17 @@ from typing import Annotated, Any
 
 import typer
 
-from lexgraph.cli_common import emit, err, is_table, open_graph, relations_arg, short
-from lexgraph.cli_options import (
-    DepthOpt,
-    LevelOpt,
-    ProvinceOpt,
-    RelationOpt,
-    Scope,
-    ScopeOpt,
-    SinceOpt,
+from lexgraph.cli_common import (
+    Filters,
     StoreChoice,
-    TargetArg,
-    TargetsArg,
-    UntilOpt,
-    YearOpt,
-    with_store,
+    emit,
+    err,
+    is_table,
+    open_graph,
+    query_command,
+    short,
 )
+from lexgraph.cli_options import TargetArg, TargetsArg
 from lexgraph.output import Format
 
 ROW_COLUMNS = ["key", "issuer", "province", "date", "lag_days", "depth", "via",
@@ -36,21 +31,8 @@ FULL_COLUMNS = ["target", "key", "number", "kind", "issuer", "province", "level"
                 "depth", "via", "relation", "scope", "quote", "parent", "source"]  # fmt: skip
 
 
-@with_store
-def implementers(
-    targets: TargetsArg,
-    depth: DepthOpt = None,
-    scope: ScopeOpt = Scope.any,
-    level: LevelOpt = None,
-    province: ProvinceOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    relation: RelationOpt = None,
-    year: YearOpt = None,
-    *,
-    fmt: Format,
-    where: StoreChoice,
-) -> None:
+@query_command("depth", "scope", "level", "province", "since", "until", "relation", "year")
+def implementers(targets: TargetsArg, *, filters: Filters, fmt: Format, where: StoreChoice) -> None:
     """Documents implementing TARGETS, directly or through intermediate documents.
 
     A document implements T when it has a path to T over implements / continues / based_on
@@ -67,10 +49,7 @@ def implementers(
         lexgraph implementers "QĐ 217" "QĐ 218" -f csv > responses.csv
     """
     with open_graph(where) as graph:
-        result = graph.implementers(
-            *targets, depth=depth, scope=scope.value, level=level, province=province,
-            since=since, until=until, year=year, **relations_arg(relation),
-        )  # fmt: skip
+        result = graph.implementers(*targets, **filters.query_args())
         rows = result.to_dicts()
         if not is_table(fmt):
             emit(rows, fmt, FULL_COLUMNS)
@@ -88,7 +67,7 @@ def implementers(
             )
 
 
-@with_store
+@query_command("depth", "scope", "relation", "year", "province")
 def lineage(
     target: TargetArg,
     up: Annotated[
@@ -98,12 +77,8 @@ def lineage(
             help="Above it (what it implements, to the root) or below it (what implements it).",
         ),
     ] = True,
-    depth: DepthOpt = None,
-    scope: ScopeOpt = Scope.any,
-    relation: RelationOpt = None,
-    year: YearOpt = None,
-    province: ProvinceOpt = None,
     *,
+    filters: Filters,
     fmt: Format,
     where: StoreChoice,
 ) -> None:
@@ -116,8 +91,7 @@ def lineage(
         lexgraph lineage "Nghị quyết Trung ương 7 khóa XI" --down -f json
     """  # fmt: skip
     with open_graph(where) as graph:
-        result = graph.lineage(target, "up" if up else "down", depth=depth, scope=scope.value,
-                               year=year, province=province, **relations_arg(relation))  # fmt: skip
+        result = graph.lineage(target, "up" if up else "down", **filters.query_args())
         if is_table(fmt):
             _tree(result)
         else:
@@ -157,7 +131,7 @@ def _tree(result: Any) -> None:
     Console().print(root)
 
 
-@with_store
+@query_command()
 def path(
     a: Annotated[str, typer.Argument(help="First document.")],
     b: Annotated[str, typer.Argument(help="Second document.")],
@@ -182,15 +156,8 @@ def path(
         emit(result.to_dicts(), fmt, ["step", "from_key", "direction", "to_key", "relation", "scope", "quote"])  # fmt: skip
 
 
-@with_store
-def show(
-    target: TargetArg,
-    year: YearOpt = None,
-    province: ProvinceOpt = None,
-    *,
-    fmt: Format,
-    where: StoreChoice,
-) -> None:
+@query_command("year", "province")
+def show(target: TargetArg, *, filters: Filters, fmt: Format, where: StoreChoice) -> None:
     """The document card: metadata, what it cites (by relation), what cites it, quotes.
 
     JSON/JSON Lines print the card as one object; CSV prints its edges.
@@ -198,7 +165,7 @@ def show(
     from lexgraph.output import dumps, resolve
 
     with open_graph(where) as graph:
-        card = graph.show(target, year=year, province=province)
+        card = graph.show(target, **filters.query_args())
         chosen = resolve(fmt)
         if chosen is Format.json:
             import json
