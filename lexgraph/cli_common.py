@@ -75,7 +75,8 @@ def query_command(*filters: str) -> Callable[[Callable[..., None]], Callable[...
     ``filters: Filters`` (when ``filters`` names any), ``fmt: Format`` and
     ``where: StoreChoice``. The command Typer sees has, after its own options, the
     ``filters`` options in the order given, then ``--format --store --neo4j --database``:
-    that order is the order of ``--help``.
+    that order is the order of ``--help``. Why: nine commands take these options; declared
+    per command they drifted (help texts, defaults, order) and hid each command's own ones.
     """
     tail = [(name, *FILTERS[name]) for name in filters] + list(STORE_TAIL)
     keyword = inspect.Parameter.KEYWORD_ONLY
@@ -89,6 +90,8 @@ def query_command(*filters: str) -> Callable[[Callable[..., None]], Callable[...
 
         @functools.wraps(command)
         def wrapper(*args: Any, **kw: Any) -> None:
+            for name, _, default in tail:  # a call from Python may leave options out
+                kw.setdefault(name, default)
             where = StoreChoice(kw.pop("store"), kw.pop("neo4j"), kw.pop("database"))
             if filters:
                 kw["filters"] = Filters({name: kw.pop(name) for name in filters})
