@@ -24,6 +24,15 @@ _GAP = re.compile(
     r"(?:(?:trien khai|to chuc)\s*,?\s*)?(?:thuc hien|trien khai)\s*(?:tot\s+|nghiem\s+)?$"
 )
 
+# An unnumbered document named in the gap owns the verb after it: '71/NQ-CP ... của Chính
+# phủ và Kế hoạch hành động của Ban Thường vụ Thành ủy Hà Nội về triển khai Nghị quyết số
+# 57-NQ/TW' (the Thành ủy's plan implements 57, not 71/NQ-CP); 'về Thực hiện Chương trình
+# hành động của Chính phủ ... về thực hiện Nghị quyết số 21-NQ/TW'.
+_OTHER_DOCUMENT = re.compile(
+    r"(?:^|\s)(?:va|thuc hien|trien khai)\s+(?:cac\s+)?(?:ke hoach|chuong trinh|nghi quyet|"
+    r"chi thi|ket luan|quyet dinh)\b"
+)
+
 
 def chain_relation(text: str, gap_start: int, gap_end: int) -> str | None:
     """'implements' / 'continues' when text[gap_start:gap_end] links two mentions."""
@@ -38,6 +47,8 @@ def chain_relation(text: str, gap_start: int, gap_end: int) -> str | None:
         # An issuer phrase the reader could not bound ('của Ban Chỉ đạo phát triển
         # khoa học, ... về Kế hoạch hành động triển khai thực hiện'): retry after 'về'.
         cut = re.search(r"\bve (?!.*\bve )", folded)
+        if cut and _OTHER_DOCUMENT.search(folded, 0, cut.start()):
+            return None
         match = _GAP.match(folded[cut.start() :]) if cut else None
         if not match:
             return None

@@ -42,7 +42,6 @@ from lexgraph.extractors.relations import (
     cue_at,
     in_aside,
     paragraph_head,
-    relation_at,
     sentence_start,
 )
 from lexgraph.extractors.text import fold, trie_alternation, view
@@ -89,7 +88,7 @@ _KIND_NAMES = dict(_KINDS)
 _KIND_END = re.compile(
     r"(" + trie_alternation([k for k, _ in _KINDS], guard=r"(?<![a-z].)") + r")"
     r"(?:\s+(?:tham tra|giai trinh(?:\s*,?\s*tiep thu)?|ket luan))?"
-    r"\s*(?:\([^()]{0,60}\)\s*)?(?:\s*so(?:\s*hieu)?)?\s*:?\s*[*|]*\s*$"
+    r"\s*(?:\([^()]{0,60}\)\s*)?:?(?:\s*so(?:\s*hieu)?)?\s*:?\s*[*|]*\s*$"
 )
 _LAW_BEFORE = re.compile(r"(?<![a-z])(bo luat|luat)\s+[^;.()]{1,120}?\s+so\s*:?\s*$")
 _LIST_GAP = re.compile(r"^[\s,;*|]*(?:va\s+)?(?:so\s*:?\s*)?$")
@@ -98,7 +97,12 @@ _OF = re.compile(r"[\s,(*|]*(?:cua|giua)\s+")
 _QUALIFIER = re.compile(r"\s*[(,]?\s*khoa\s+[ivxl]+\s*\)?")
 _HEADER_NO = re.compile(r"^[ \t*|]*Số\s*(?:hiệu)?\s*:\s*", re.M)
 _ISSUED_BY = re.compile(r"^\s*(?:\([^()]{1,20}\)\s*)?(?:da\s+|tiep tuc\s+)*ban hanh\s")
-_OF_AT = re.compile(r"(?<![a-z])(?:cua|giua)\s+(?=[^;.]{3,90}?\s+tai\s+(?:cac\s+)?$)")
+# 'của Sở Tài chính tại Tờ trình số', 'đã được Thủ tướng Chính phủ phê duyệt tại các
+# Quyết định: số 36/QĐ-TTg': an issuer named before 'tại' and the kind word.
+_OF_AT = re.compile(r"(?<![a-z])(?:cua|giua|duoc)\s+(?=[^;.]{3,90}?\s+tai\s+(?:cac\s+)?$)")
+_AT_AFTER = re.compile(r"\s+(?:(?:phe duyet|ban hanh|quy dinh|giao|chi dao)\s+)?tai\b")
+# A bare 'số' list item: '...; số 1569/QĐ-TTg ... và số 1668/QĐ-TTg'.
+_BARE_ITEM = re.compile(r"(?:[;,]|\sva)\s*so\s*:?\s*$")
 _FOOTNOTE = re.compile(r"[ \t*|]*([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\])")
 
 
@@ -129,6 +133,7 @@ class _Mention:
     level: str | None = None
     relation: str = "cites"
     chain_target: bool = False
+    lead_issuer: bool = False  # the issuer came from a phrase before the kind word
 
 
 def _own_numbers(text: str, document: DocumentInfo) -> set[str]:
@@ -187,12 +192,15 @@ def _parse_lead(text: str, mention: _Mention) -> None:
         at = found[-1] if found else None
         if at is not None:
             raw, end = read_issuer(text, lo + at.end())
-            if raw and re.match(r"\s+tai\b", _LOCAL.ft.window(end, end + 6)):
+            if raw and _AT_AFTER.match(_LOCAL.ft.window(end, end + 20)):
                 mention.issuer, mention.place = short_form(raw)
+                mention.lead_issuer = True
     last = None
     for match in LEAD_DATE_RE.finditer(folded):
         last = match
     if last is None:
+        if mention.issuer is None:
+            _subject_issuer(text, mention, lo, folded)
         return
     between = folded[last.end() :]
     if re.search(r"[.;]", between) or "ban hanh" not in between:
@@ -203,6 +211,28 @@ def _parse_lead(text: str, mention: _Mention) -> None:
         raw, end = read_issuer(text, lo + last.end() + (len(between) - len(between.lstrip())))
         if raw and _ISSUED_BY.match(_LOCAL.ft.window(end, mention.kind_start + 1)):
             mention.issuer, mention.place = short_form(raw)
+            mention.lead_issuer = True
+
+
+# The last sentence start before the kind word: '... nhiệm vụ được giao[1]. Chính phủ đã
+# ban hành Nghị quyết số 66.7/2025/NQ-CP': the subject of 'ban hành' is the issuer.
+_SENTENCE_OPEN = re.compile(r"(?:^|[.;:!?]\S{0,4}\s+)(?=[^.;:!?]{4,120}$)")
+
+
+def _subject_issuer(text: str, mention: _Mention, lo: int, folded: str) -> None:
+    """'<Issuer> (đã) ban hành <kind> số ...' opening a sentence: the subject issued it."""
+    if "ban hanh" not in folded[-40:]:
+        return
+    opened = _SENTENCE_OPEN.search(folded)
+    if opened is None:
+        return
+    at = lo + opened.end()
+    if not text[at : at + 1].isupper():
+        return
+    raw, end = read_issuer(text, at)
+    if raw and _ISSUED_BY.match(_LOCAL.ft.window(end, mention.kind_start + 1)):
+        mention.issuer, mention.place = short_form(raw)
+        mention.lead_issuer = True
 
 
 def _find_mentions(text: str, own: set[str], own_level: str | None = None) -> list[_Mention]:
@@ -231,6 +261,16 @@ def _find_mentions(text: str, own: set[str], own_level: str | None = None) -> li
                 continue
         if mention.date is None or mention.issuer is None:
             _parse_lead(text, mention)
+        if mention.issuer is None and prev is not None and prev.lead_issuer:
+            # 'Theo đề nghị của Sở Tài chính tại Tờ trình số: 421/TTr-STC ngày 29/10/2025,
+            # 501/TTr-STC ngày 20/11/2025': an issuer named before a list covers every item.
+            gap = _LOCAL.ft.window(prev.tail_end, match.start())
+            listed = _LIST_GAP.match(gap) or (
+                _BARE_ITEM.search(gap) and not re.search(r"\.\s", gap)
+            )
+            if listed and type_code(prev.number or "") == type_code(number):
+                mention.issuer, mention.place = prev.issuer, prev.place
+                mention.lead_issuer = True
         mentions.append(mention)
         prev = mention
     return mentions
@@ -287,15 +327,15 @@ def _relations(text: str, structure: Structure, mentions: list[_Mention]) -> lis
                     if target is prev:
                         m.chain_target = True
                         chains.append((subject, m, rel))
-        footnote = _FOOTNOTE.match(text, para, para + 12)
+        block = structure.block_start(m.kind_start)
+        footnote = _FOOTNOTE.match(text, block, block + 12)
         if footnote:
-            if para not in footnote_rel:
-                where = text.rfind(footnote.group(1), 0, para)
+            if block not in footnote_rel:
+                where = text.rfind(footnote.group(1), 0, block)
                 if where > 0:
-                    rel = relation_at(text, structure.paragraph_start(where), where, _LOCAL.ft)
-                    footnote_rel[para] = (rel, where)
-            if para in footnote_rel:
-                rel, where = footnote_rel[para]
+                    footnote_rel[block] = (_footnote_relation(text, structure, where), where)
+            if block in footnote_rel:
+                rel, where = footnote_rel[block]
                 m.footnote_at = where  # type: ignore[attr-defined]
                 m.relation = "cites" if m.chain_target else rel
                 if in_aside(_LOCAL.ft.window(para, m.kind_start)):
@@ -310,7 +350,11 @@ def _relations(text: str, structure: Structure, mentions: list[_Mention]) -> lis
             continue
         if head == "based_on":
             gap = _LOCAL.ft.window(prev.tail_end, m.kind_start) if same_para else ""
-            if not same_para or _BASIS_GAP.match(gap):
+            if (
+                not same_para
+                or _BASIS_GAP.match(gap)
+                or _BASIS_GAP.match(gap[gap.rfind(";") + 1 :])
+            ):
                 m.relation = "based_on"
             else:
                 m.relation = "cites"
@@ -329,6 +373,19 @@ def _relations(text: str, structure: Structure, mentions: list[_Mention]) -> lis
                 if fold(m.kind or "") == kind:
                     m.relation = "continues"
     return chains
+
+
+# 'Thành ủy/Tỉnh ủy ... đã ban hành nhiều chương trình, kế hoạch[1]': what was issued
+# before is background, whatever cue the sentence opened with.
+_ISSUED_BEFORE = re.compile(r"(?<![a-z])da ban hanh(?![a-z])")
+
+
+def _footnote_relation(text: str, structure: Structure, where: int) -> str:
+    """Relation of the documents a footnote lists: the cue governing its marker."""
+    cue = cue_at(text, structure.paragraph_start(where), where, _LOCAL.ft)
+    if cue.relation != "cites" and _ISSUED_BEFORE.search(_LOCAL.ft.window(cue.end, where)):
+        return "cites"
+    return cue.relation
 
 
 _LIST_BREAK = re.compile(r";|\n\s*\n|\.\s")
@@ -360,6 +417,10 @@ def _described(text: str, mentions: list[_Mention], i: int, para: int, cue: int)
     return None
 
 
+# Between two mentions of one 'Căn cứ' paragraph: nothing but a list separator (the next
+# basis), or an amendment phrase. After the last ';' of a longer gap the same holds: 'Căn
+# cứ Nghị định số 63/2010/NĐ-CP ... về kiểm soát thủ tục hành chính; Nghị định số
+# 92/2017/NĐ-CP ...' lists two bases, while a number inside the first's subject is cited.
 _BASIS_GAP = re.compile(
     r"^[\s,;*|]*(?:va\s+|;\s*)?(?:can cu\s+)?(?:(?:da\s+)?duoc\s+sua doi[\s,]*(?:bo sung\s+)?"
     r"(?:mot so dieu\s+)?(?:theo|boi|tai)\s+)?(?:cac\s+)?$"

@@ -154,6 +154,7 @@ _ORG_VOCAB = set(
         "thuy",
         "san",
         "loi",
+        "ly",
     ]
 )
 # Words (folded) that end an issuer phrase even when capitalised (upper-case titles).
@@ -242,7 +243,7 @@ _KIND_PAIRS = set(
 )
 _COMMA_CONT = set(["the", "chu", "ban", "bo", "du"])
 
-_HOI_NGHI = re.compile(r"^(?:Hội nghị|Đại hội)\b[^,;()]{0,60}?(?=\b(?:Ban|Bộ)\s)", re.I)
+_HOI_NGHI = re.compile(r"^(?:Hội\s+nghị|Đại\s+hội)\b[^,;()]{0,60}?(?=\b(?:Ban|Bộ)\s)", re.I)
 _PLACE_WORDS = (
     "tỉnh",
     "huyện",
@@ -333,6 +334,55 @@ def read_issuer(text: str, pos: int, limit: int = 160) -> tuple[str, int]:
     return text[pos : pos_w + end], pos_w + end
 
 
+# Bodies named by their remit, in lower case: 'Ban Chỉ đạo phát triển khoa học, công nghệ,
+# đổi mới sáng tạo, chuyển đổi số, cải cách hành chính và đề án 06', 'Ban Quản lý các khu
+# công nghệ cao và khu công nghiệp'. The remit runs to a clause word or a capital.
+_REMIT_HEADS = ("ban chi dao", "ban quan ly")
+_REMIT_STOP = {
+    "ve", "tai", "ngay", "da", "duoc", "theo", "nam", "nham", "cua", "la", "ky",
+    "thuc_hien", "trien_khai", "ban_hanh", "quy_dinh", "huong_dan", "phe_duyet", "bao_cao",
+    "sau_day", "nhiem_ky", "can_cu",
+}  # fmt: skip
+_REMIT_SPELLED = {"de": "để", "cho": "cho", "voi": "với", "tren": "trên"}
+_PLACE_HEADS = {"tinh", "pho", "huyen", "quan", "xa", "phuong", "tran"}
+
+
+def _remit(tokens: list[re.Match[str]], flds: list[str], i: int) -> int:
+    """Index after a lower-case remit starting at token ``i`` (``i`` when there is none)."""
+    n = len(tokens)
+    j = i
+    place = False  # inside a place name ('thành phố Hà Nội'): capitals belong to it
+    while j < n:
+        tok, low = tokens[j].group(0), flds[j]
+        nxt_low = flds[j + 1] if j + 1 < n else ""
+        if tok[:1].isupper() and (place or (j > i and flds[j - 1] in _PLACE_HEADS)):
+            place = True
+            j += 1
+            continue
+        place = False
+        if low in _REMIT_STOP or f"{low}_{nxt_low}" in _REMIT_STOP:
+            break
+        if low == "so" and tok.lower() == "số" and (nxt_low[:1].isdigit() or nxt_low == ":"):
+            break  # 'số 12/KH-BCĐ' (but 'chuyển đổi số' is digital transformation)
+        if low in _REMIT_SPELLED and tok.lower() == _REMIT_SPELLED[low]:
+            break
+        if low == "khoa" and _ROMAN.match(nxt_low):
+            break  # 'khóa XII': the term
+        if tok == "," or low == "va":
+            nxt = tokens[j + 1].group(0) if j + 1 < n else ""
+            if not nxt[:1].isalpha() or not nxt[:1].islower():
+                break
+        elif tok.isdigit():
+            if j == i:
+                break
+        elif not (tok[:1].isalpha() and tok[:1].islower()):
+            break
+        j += 1
+    while j > i and tokens[j - 1].group(0) == ",":
+        j -= 1
+    return j
+
+
 def _scan(tokens: list[re.Match[str]], fwin: str) -> tuple[int, int]:
     """End offset of the issuer phrase in the tokens' window, and the index it stopped at."""
     flds = [fwin[t.start() : t.end()] for t in tokens]
@@ -340,6 +390,14 @@ def _scan(tokens: list[re.Match[str]], fwin: str) -> tuple[int, int]:
     i = 0
     n = len(tokens)
     while i < n:
+        if (
+            i + 3 < n
+            and " ".join(flds[i : i + 3]) in _REMIT_HEADS
+            and tokens[i + 3].group(0).islower()
+        ):
+            j = _remit(tokens, flds, i + 3)
+            if j > i + 3:
+                return tokens[j - 1].end(), j
         tok = tokens[i].group(0)
         low = flds[i]
         nxt = tokens[i + 1].group(0) if i + 1 < n else ""

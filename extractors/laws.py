@@ -16,7 +16,9 @@ from lexgraph.extractors.text import PAGE_WALL, fold, new_tone_marks, view
 
 # The first letter comes before the look-behind so that the engine skips to B/L/H fast.
 _ANCHOR = re.compile(r"[BLH](?<!\w[BLH])(?:ộ luật|Ộ LUẬT|uật|UẬT|iến pháp|IẾN PHÁP)(?!\w)")
-_WORD = re.compile(r"\s*([^\W_]+|&)", re.UNICODE)
+# Name words are letters: a digit ends the name ('Luật Hải quan 54', a footnote marker
+# glued to the last word as in 'Luật Bảo hiểm y tế1').
+_WORD = re.compile(r"\s*([^\W\d_]+|&)", re.UNICODE)
 _STOP = set(
     [
         "nam",
@@ -93,9 +95,11 @@ def _read_name(
     n_words = 0
     first = True
     prev_low = ""
+    upper_name = False
+    before_and = -1  # the end before a trailing 'và' that no name word followed
     while True:
         match = _WORD.match(window, name_end)
-        if match is None and not first and n_words <= 3:
+        if match is None and not first and n_words <= 10:
             # 'Luật Quản lý, sử dụng tài sản công', 'Luật An toàn, vệ sinh lao động':
             # coordinated verbs inside a short name continue after the comma.
             comma = _COMMA.match(window, name_end)
@@ -112,18 +116,39 @@ def _read_name(
         low = folded[match.start(1) : match.end(1)]
         if first and kind != "Hiến pháp" and not token[:1].isupper() and not lower_first:
             break
+        pair = _WORD.match(window, match.end())
+        low_pair = f"{low} {folded[pair.start(1) : pair.end(1)]}" if pair else low
+        if (first or token[:1].isupper()) and low_pair in _KIND_WORDS:
+            break  # 'Luật | Nghị định | Quyết định': a table header, not a name
         if first:
-            pair = _WORD.match(window, match.end())
-            if pair and f"{low} {folded[pair.start(1) : pair.end(1)]}" in _KIND_WORDS:
-                break  # 'Luật | Nghị định | Quyết định': a table header, not a name
+            upper_name = token.isupper() and len(token) > 1
+            if low == "va" or (
+                low in _STRUCTURE and re.match(r"\s*(?:\d|[IVX]+\b)", window[match.end() :])
+            ):
+                break  # 'LUẬT | Điều 15', 'LUẬT VÀ TỔ CHỨC': a heading, not a name
+        elif _ends_name(token, low, low_pair, prev_low, pair, upper_name):
+            break
         if low == "va" and not first:
             nxt = _WORD.match(window, match.end())
             nxt_low = fold(nxt.group(1)) if nxt else ""
             if nxt and nxt.group(1)[:1].isupper() and nxt_low not in _NOT_NAME:
-                name_end = match.end()
+                before_and, name_end = name_end, match.end()
+                continue
+            two = _WORD.match(window, nxt.end()) if nxt else None
+            nxt_pair = f"{nxt_low} {fold(two.group(1))}" if two else nxt_low
+            if nxt and (nxt_low in _AND_COORDINATED or nxt_pair in _AND_COORDINATED):
+                before_and, name_end = name_end, match.end()  # 'Luật Phí và lệ phí'
                 continue
             break
         if _stops(token, low, prev_low):
+            break
+        before_and = -1
+        if window[match.end() : match.end() + 1].isdigit():
+            # 'Luật Bảo hiểm y tế1': a footnote marker ends the name after this word;
+            # 'CG1' (a code in a table) is no name word at all.
+            if not (token.isupper() and len(token) > 1) or first:
+                name_end = match.end()
+                n_words += 1
             break
         prev_low = low
         if kind == "Hiến pháp" and first:
@@ -133,6 +158,8 @@ def _read_name(
         n_words += 1
         if n_words > 14:
             break
+    if before_and >= 0:
+        name_end = before_and
     return name_end, n_words
 
 
@@ -146,6 +173,9 @@ _STOP_SPELLED = {
     "thi": ("thì",),  # 'Luật Thi hành án dân sự'
     "da": ("đã",), "dang": ("đang",), "de": ("để",),  # 'Luật Đa dạng sinh học', 'Luật Đê điều'
     "nhu": ("như",),
+    "khi": ("khi",),  # 'Luật Dầu khí', 'vũ khí'
+    "doi": ("đối",),  # 'đổi mới sáng tạo'
+    "la": ("là",),  # 'thuốc lá'
 }  # fmt: skip
 # Second members of the coordinations law titles use ('Luật Phòng, chống tham nhũng',
 # 'Luật Quản lý, sử dụng tài sản công', 'Luật Khám bệnh, chữa bệnh'); any other word after
@@ -153,7 +183,80 @@ _STOP_SPELLED = {
 _COORDINATED = {
     "chong", "su dung", "ve sinh", "chua benh", "nhap canh", "the thao", "pha san",
     "nhap khau", "xuat khau", "khai thac", "bao ve", "cuu nan", "cuu ho", "lang phi",
+    "cong chuc", "khen thuong", "ton giao", "giao duc", "an toan", "moi truong", "xuat canh",
+    "qua canh", "cu tru", "cong nghe", "chua chay", "vat lieu", "cham soc", "bia", "trat tu",
 }  # fmt: skip
+
+
+# Second members of 'và' in law titles ('Luật Phí và lệ phí', 'Luật Địa chất và khoáng
+# sản', 'Luật Hôn nhân và gia đình', 'Luật Hỗ trợ doanh nghiệp nhỏ và vừa', 'Luật Bầu cử
+# đại biểu Quốc hội và đại biểu Hội đồng nhân dân'); any other lower-case word after 'và'
+# ends the name ('Luật Đất đai và các văn bản ...', 'Luật Đầu tư và quy định ...').
+_AND_COORDINATED = {
+    "le phi", "khoang san", "kiem dich", "quy chuan", "ban do", "chua chay", "an ninh",
+    "gia dinh", "cong nghe", "vua", "dai bieu", "phat trien", "hai dao", "nong thon",
+    "doi moi", "cuu nan", "cong cu", "giao duc",
+}  # fmt: skip
+# Words that never continue a law's name after its first word: verbs and connectives of
+# the sentence around it ('Luật Hải quan lập hồ sơ', 'Luật Giá kể từ', 'Luật Hợp tác xã
+# không hưởng'). Matched in their own spelling (folding merges 'bị' with 'bí', 'do' with
+# 'đó'/'độ', 'gồm' with 'gom'); pairs are matched folded.
+_VERB_SPELLED = {
+    "phải", "gồm", "mà", "nhưng", "nếu", "bị", "bằng", "trước", "từ", "trừ", "thuộc", "do",
+    "nộp", "gửi", "chịu", "đến", "kèm", "không", "lập", "hoặc", "hướng", "thì", "sau",
+    "gọi", "ước", "làm", "đóng", "trên",
+}  # fmt: skip
+_VERB_PAIRS = {
+    "thuc hien", "quy dinh", "ap dung", "dong thoi", "cu the", "tuong ung", "xem xet",
+    "du kien", "lua chon", "bao gom", "hien hanh", "ke tu", "bao cao", "cong nhan",
+    "huong dan", "dam bao", "bao dam", "can cu", "quyet dinh", "cong bo", "ban hanh",
+    "hoat dong", "tham gia",
+}  # fmt: skip
+# ... except inside the names that hold them ('Luật Kiểm toán độc lập', 'Luật Quản lý
+# phương tiện bay không người lái', 'Luật Điều ước quốc tế').
+_VERB_AFTER = {
+    "lập": ("doc", "thanh"), "không": ("bay", "hang"), "gửi": ("tien",), "phải": ("mac",),
+    "ước": ("dieu",), "làm": ("viec", "di"), "tham gia": ("luong",),
+}  # fmt: skip
+# Structure words that a capital does not make part of a name ('Luật Quản lý thuế và
+# Điều 14 Thông tư', 'Luật Bảo vệ môi trường Điểm a Khoản 7').
+_STRUCTURE = {"dieu", "khoan", "diem", "muc", "chuong", "phu luc", "bo", "va"}
+# 'Luật Phòng, chống tác hại của thuốc lá', 'Luật Xuất cảnh, nhập cảnh của công dân Việt
+# Nam': 'của' inside the titles that hold it.
+_OF_INSIDE = {"hai", "canh", "tru"}
+
+
+def _ends_name(
+    token: str,
+    low: str,
+    low_pair: str,
+    prev_low: str,
+    nxt: re.Match[str] | None,
+    upper_name: bool,
+) -> bool:
+    """Whether a word after the first ends the name (see the tables above)."""
+    word = token.lower()
+    if word in _VERB_SPELLED and prev_low not in _VERB_AFTER.get(word, ()):
+        return True
+    if (
+        low_pair in _VERB_PAIRS
+        and not token[:1].isupper()
+        and prev_low not in _VERB_AFTER.get(low_pair, ())
+    ):
+        return True
+    if upper_name and not token.isupper():
+        return True  # 'LUẬT VIỆC LÀM ... Thực hiện': the upper-case title has ended
+    if token[:1].isupper() and (low in _STRUCTURE or low_pair in _STRUCTURE):
+        return True
+    # Two upper-case words in a title-case name: page furniture ('CÔNG BÁO') or a heading.
+    return (
+        not upper_name
+        and len(token) > 1
+        and token.isupper()
+        and nxt is not None
+        and nxt.group(1).isupper()
+        and len(nxt.group(1)) > 1
+    )
 
 
 def _stops(token: str, low: str, prev_low: str) -> bool:
@@ -163,6 +266,10 @@ def _stops(token: str, low: str, prev_low: str) -> bool:
         return True
     if low == "ve" and prev_low == "bao":
         return False  # 'Bảo vệ'
+    if low == "cua" and prev_low in _OF_INSIDE:
+        return False
+    if low == "moi" and prev_low == "doi":
+        return False  # 'đổi mới sáng tạo'
     if low in _STOP_SPELLED:
         return word in _STOP_SPELLED[low]
     return low in _STOP

@@ -33,7 +33,7 @@ _OPENING_CUE = re.compile(
 # after a blank line that follows sentence punctuation. Not after ';' (a list goes on).
 _BOUNDARY = re.compile(
     r"[.:!?…][ \t*”\"’)]*\n|"
-    r"\n(?=[ \t*|]*(?:[-+•–]\s|\d{1,2}[.)]\s|[a-zđ]\)\s|[IVX]{1,5}[.\-–]\s|Điều\s+\d|"
+    r"\n(?=[ \t*|]*(?:[-+•–]\s|\d{1,2}[.)]\s|[a-zđ]\)\s|[IVX]{1,5}[.\-–]\s|Điều\s+\d{1,3}\s*[.:]|"
     r"Căn cứ|Thực hiện|Triển khai|Xét|Theo đề nghị|Trên đây|[¹²³⁴⁵⁶⁷⁸⁹⁰]|\[\d+\]))"
 )
 _CLOSING = re.compile(r"^[ \t*|]*trên đây là", re.I)
@@ -104,9 +104,13 @@ class Structure:
         return self.labels[i] if i >= 0 and self.heads[i] >= self.opening_end else None
 
     def paragraph_start(self, pos: int) -> int:
+        return max(self.block_start(pos), pos - 1500)
+
+    def block_start(self, pos: int) -> int:
+        """Start of the paragraph holding ``pos``, however long it is (a footnote listing
+        twenty documents runs past the 1,500 characters cue searches look back over)."""
         i = bisect_right(self.bounds, pos) - 1
-        start = self.bounds[i] if i >= 0 else 0
-        return max(start, pos - 1500)
+        return self.bounds[i] if i >= 0 else 0
 
     def scope(self, pos: int) -> str:
         if pos < self.opening_end:
@@ -242,16 +246,28 @@ def cue_at(text: str, para_start: int, pos: int, folded: FoldedText | None = Non
     near = max(start, pos - 250)
     get = folded.window if folded else (lambda a, b: fold(text[a:b]))
     base = near
-    match = last_cue(get(near, pos))
+    match = last_cue(mask_asides(get(near, pos)))
     if match is None and near > start:
         base = start
-        match = last_cue(get(start, near + 30))
+        match = last_cue(mask_asides(get(start, near + 30)))
     if match is None:
         return Cue("cites", -1, -1)
     cue = Cue(_cue_name(match), base + match.start(), base + match.end())
     if cue.relation == "implements" and not _governs(text, start, cue, pos, get):
         cue.relation = "cites"
     return cue
+
+
+_CLOSED_ASIDE = re.compile(r"\([^()]*\)")
+
+
+def mask_asides(folded: str) -> str:
+    """Blank out closed parentheses: a cue inside one never governs what follows it.
+    'Thực hiện Chỉ thị số 27/CT-TTg ... (sau đây viết tắt là Chỉ thị số 27/CT-TTg); Công
+    văn số 6676/BYT-CDS ...': 'Thực hiện' governs the Công văn, not 'sau đây viết tắt là'."""
+    if "(" not in folded:
+        return folded
+    return _CLOSED_ASIDE.sub(lambda m: " " * len(m.group(0)), folded)
 
 
 # 'người đang hưởng trợ cấp ... theo Quyết định số ...': who benefits, not a task. Matched

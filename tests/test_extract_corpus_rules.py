@@ -1,0 +1,360 @@
+"""Grammar rules found on corpus text nobody tuned to, each on the real sentence that
+motivated it.
+
+The sentences are quoted (hard line wraps kept) from ../shared/corpus, so the rules run
+without it; ``test_quotes_are_real`` checks each quote against its file and skips when
+../shared is absent.
+"""
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from lexgraph.extractors.citations import find_citations
+from lexgraph.extractors.issuers import read_issuer, short_form
+from lexgraph.extractors.laws import find_laws
+from lexgraph.model import DocumentInfo
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+LOCAL = DocumentInfo(number="999/KH-UBND", province="Cần Thơ", level="province")
+CENTRAL = DocumentInfo(number="999/2026/NĐ-CP", level="central_state")
+BODY = "KẾ HOẠCH\n\nI. MỤC ĐÍCH\n\n"  # mentions after this are in the body
+
+QUOTES: dict[str, str] = {}
+
+
+def quote(file: str, text: str) -> str:
+    """Register ``text`` as quoted from ``file`` (checked by test_quotes_are_real)."""
+    QUOTES[text] = file
+    return text
+
+
+def citations(text: str, doc: DocumentInfo = LOCAL):
+    return [c for c in find_citations(text, doc).citations if c.number]
+
+
+def relation_of(text: str, number: str, doc: DocumentInfo = LOCAL) -> str:
+    return next(c.relation for c in citations(text, doc) if c.number == number)
+
+
+def issuer_of(text: str, number: str, doc: DocumentInfo = LOCAL) -> str | None:
+    return next(c.issuer for c in citations(text, doc) if c.number == number)
+
+
+# --- relations --------------------------------------------------------------------------
+
+CAN_THO_OPENING = quote(
+    "tvpl-165-kh-ubnd-can-tho.txt",
+    """Thực hiện Chỉ thị số 27/CT-TTg
+ngày 15 tháng 8 năm 2024 của Thủ tướng Chính phủ về việc tăng cường thực hiện
+công tác dân số trong tình hình mới (sau đây viết tắt là Chỉ thị số 27/CT-TTg);
+Công văn số 6676/BYT-CDS ngày 29 tháng 10 năm 2024 của Bộ Y tế về việc triển
+khai thực hiện Chỉ thị số 27/CT-TTg của Thủ tướng Chính phủ.""",
+)
+
+
+def test_a_cue_inside_closed_parentheses_governs_nothing_after_them() -> None:
+    # 'sau đây viết tắt là' (a naming aside) used to block the list head 'Thực hiện'.
+    assert relation_of(CAN_THO_OPENING, "6676/BYT-CDS") == "implements"
+
+
+HANOI_PURPOSE = quote(
+    "tvpl-310-kh-ubnd-ha-noi.txt",
+    """- Cụ thể hóa nhiệm vụ, giải
+pháp chủ yếu đề ra tại Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị
+về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc
+gia; Quyết định số 1132/QĐ-TTg ngày 09/10/2024 của Thủ tướng Chính phủ phê duyệt
+Chiến lược hạ tầng số đến năm 2025 và định hướng đến năm 2030 (sau đây gọi là
+Quyết định số 1132/QĐ-TTg); Quyết định số 1569/QĐ-TTg ngày 12/12/2024 của Thủ
+tướng Chính phủ về việc phê duyệt Quy hoạch Thủ đô Hà Nội thời kỳ 2021-2030, tầm
+nhìn đến năm 2050 và Nghị quyết số 18-NQ/TU ngày 30/12/2022 của Thành ủy Hà Nội
+về chuyển đổi số, xây dựng thành phố Hà Nội thông minh đến năm 2025, định hướng
+đến năm 2030.""",
+)
+
+
+def test_list_items_after_a_naming_aside_keep_the_list_head() -> None:
+    text = BODY + HANOI_PURPOSE
+    assert relation_of(text, "1569/QĐ-TTg") == "implements"
+    assert relation_of(text, "18-NQ/TU") == "implements"
+
+
+CA_MAU_BASIS = quote(
+    "tvpl-01763-qd-ubnd-ca-mau.txt",
+    """Căn cứ Nghị định số 63/2010/NĐ-CP
+ngày 08/6/2010 của Chính phủ về kiểm soát thủ tục hành chính; Nghị định số 92/2017/NĐ-CP
+ngày 07/8/2017 của Chính phủ sửa đổi, bổ sung một số điều của các nghị định
+liên quan đến kiểm soát thủ tục hành chính;""",
+)
+
+
+def test_a_basis_list_goes_on_after_a_semicolon() -> None:
+    assert relation_of(CA_MAU_BASIS, "92/2017/NĐ-CP") == "based_on"
+
+
+def test_a_number_inside_a_basis_subject_is_only_cited() -> None:
+    # The counterpart (seed rule): no ';' between, the second number is the first's topic.
+    text = quote(
+        "tvpl-2688-qd-ubnd-quang-tri.txt",
+        """Căn cứ Nghị định số
+78/2025/NĐ-CP ngày 01 tháng 4 năm 2025 của Chính phủ quy định chi tiết một số điều và
+biện pháp để tổ chức, hướng dẫn thi hành Luật Ban hành văn bản quy phạm pháp luật;""",
+    )
+    assert relation_of(text, "78/2025/NĐ-CP", CENTRAL) == "based_on"
+
+
+GIA_LAI_PROPOSAL = quote(
+    "tvpl-44-2025-qd-ctubnd-gia-lai.txt",
+    """Theo đề nghị của Sở Tài chính tại Tờ trình số:
+421/TTr-STC ngày 29/10/2025, 501/TTr-STC ngày 20/11/2025 và ý kiến thẩm định của
+Sở Tư pháp tại Báo cáo số 22/BC-STP ngày 24/10/2025;""",
+)
+
+
+def test_an_issuer_named_before_a_list_covers_every_item() -> None:
+    assert issuer_of(GIA_LAI_PROPOSAL, "421/TTr-STC") == "Sở Tài chính"
+    assert issuer_of(GIA_LAI_PROPOSAL, "501/TTr-STC") == "Sở Tài chính"
+    assert issuer_of(GIA_LAI_PROPOSAL, "22/BC-STP") == "Sở Tư pháp"
+    assert relation_of(GIA_LAI_PROPOSAL, "501/TTr-STC") == "cites"
+
+
+HANOI_PLANS = quote(
+    "tvpl-310-kh-ubnd-ha-noi.txt",
+    """thông thụ động trên địa bàn Thành phố đảm bảo phù hợp với các Quy hoạch đã được
+Thủ tướng Chính phủ phê duyệt tại các Quyết định: số 36/QĐ-TTg ngày 11/01/2024
+về việc quy hoạch hạ tầng thông tin và truyền thông thời kỳ 2021-2030, tầm nhìn
+đến 2025; số 1569/QĐ-TTg ngày 12/12/2024 về việc phê duyệt quy hoạch Thủ đô Hà
+Nội thời kỳ 2021-2030, tầm nhìn đến năm 2050 và số 1668/QĐ-TTg ngày 27/12/2024""",
+)
+
+
+def test_passive_issuer_before_tai_and_bare_so_list_items() -> None:
+    for number in ("36/QĐ-TTg", "1569/QĐ-TTg", "1668/QĐ-TTg"):
+        assert issuer_of(BODY + HANOI_PLANS, number) == "Thủ tướng Chính phủ", number
+
+
+CD_220 = quote(
+    "tvpl-220-cd-ttg.txt",
+    """đã tập trung triển khai thực hiện các nhiệm vụ được giao[1]. Chính phủ đã ban hành Nghị quyết số 66.7/2025/NQ-CP ngày
+15 tháng 11 năm 2025 quy định cắt giảm, đơn giản hóa TTHC dựa trên dữ liệu[2].""",
+)
+
+
+def test_the_subject_of_ban_hanh_is_the_issuer() -> None:
+    assert issuer_of(CD_220, "66.7/2025/NQ-CP", CENTRAL) == "Chính phủ"
+
+
+def test_a_lower_case_subject_is_not_an_issuer() -> None:
+    text = quote(
+        "tvpl-165-kh-ubnd-can-tho.txt",
+        """kế hoạch thực hiện Chương trình kịp thời, hiệu quả. Bên cạnh đó các tỉnh/thành
+phố đã tổ chức hội nghị, học tập, quán triệt, tuyên truyền sâu rộng nội dung
+Nghị quyết số 21-NQ/TW đến cán bộ, đảng viên và Nhân dân;""",
+    )
+    assert issuer_of(text, "21-NQ/TW") is None
+
+
+DECREE_2639 = quote(
+    "tvpl-2639-qd-ttg.txt",
+    """Điều 1. Bổ sung có mục tiêu
+từ ngân sách trung ương cho 27 địa phương số tiền 2.615 tỷ đồng (hai nghìn sáu
+trăm mười lăm tỷ đồng) từ nguồn dự toán chi thường xuyên ngân sách trung ương
+năm 2024 chưa phân bổ còn lại được chuyển nguồn sang năm 2025 theo quy định tại
+Điều 2 Nghị quyết số 196/2025/QH15 ngày
+17 tháng 05 năm 2025 của Quốc hội để sửa chữa, cải tạo, nâng cấp, mở rộng trụ sở""",
+)
+
+
+def test_a_wrapped_article_reference_is_not_an_article_heading() -> None:
+    # 'tại\nĐiều 2 Nghị quyết ...': 'Điều 2' without '.' continues the sentence.
+    text = "QUYẾT ĐỊNH:\n" + DECREE_2639
+    assert relation_of(text, "196/2025/QH15", CENTRAL) == "implements"
+
+
+CAN_THO_FOOTNOTES = quote(
+    "tvpl-165-kh-ubnd-can-tho.txt",
+    """Sau 8 năm triển khai thực hiện
+Nghị quyết số 21-NQ/TW ngày 25 tháng 10 năm 2017 của Hội nghị lần thứ sáu Ban
+Chấp hành Trung ương Khóa XII về công tác dân số trong tình hình mới (sau đây
+viết tắt là Nghị quyết số 21-NQ/TW), Thành ủy/Tỉnh ủy, Ủy ban nhân dân tỉnh/thành
+phố đã ban hành nhiều chương trình, kế hoạch[1] để triển khai đến sở, ban, ngành, đoàn thể các cấp.""",
+)
+
+
+def test_footnoted_documents_that_were_issued_before_are_background() -> None:
+    filler = "".join(
+        f"Quyết định số {n}/QĐ-TTg ngày 01/4/2021 của Thủ tướng Chính phủ về việc phê "
+        "duyệt Đề án đào tạo, bồi dưỡng, nâng cao năng lực đội ngũ cán bộ; "
+        for n in range(500, 515)
+    )
+    long_note = "[1]\nChương trình số 30-CTr/TU ngày 29/12/2017 của Thành ủy; " + filler
+    body = "\n\nI. MỤC ĐÍCH\n\n1. Triển khai thực hiện theo các văn bản[2].\n\n"
+    note2 = "[2] " + filler + "Quyết định số 1745/QĐ-TTg ngày 15/8/2025 của Thủ tướng."
+    text = CAN_THO_FOOTNOTES + body + long_note + "\n\n" + note2
+    rel = {c.number: c.relation for c in citations(text)}
+    assert rel["30-CTr/TU"] == "cites"
+    # A footnote longer than 1,500 characters keeps its marker's relation to the end.
+    assert len(note2) > 1500 and rel["1745/QĐ-TTg"] == "implements"
+
+
+def test_an_unnumbered_document_in_the_gap_owns_the_chain_verb() -> None:
+    text = quote(
+        "tvpl-310-kh-ubnd-ha-noi.txt",
+        """Kế hoạch số 139/KH-UBND ngày 16/5/2025
+của UBND Thành phố về thực hiện Nghị quyết số 71/NQ -CP ngày 01/4/2025 của
+Chính phủ và Kế hoạch hành động của Ban Thường vụ Thành ủy Hà Nội về triển khai
+Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển""",
+    )
+    found = find_citations(text, LOCAL)
+    pairs = {(a.subject.split("@")[0], a.object.split("@")[0]) for a in found.assertions}
+    assert ("139/KH-UBND", "71/NQ-CP") in pairs
+    assert ("71/NQ-CP", "57-NQ/TW") not in pairs
+
+
+# --- issuers ----------------------------------------------------------------------------
+
+
+def test_a_steering_committee_is_named_by_its_remit() -> None:
+    text = quote(
+        "tvpl-987-kh-ubnd-nghe-an.txt",
+        """Kế hoạch số 01-KH/BCĐ ngày 28/06/2025 của Ban Chỉ đạo
+phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số, cải cách hành
+chính và đề án 06 về Kế hoạch hành động triển khai thực hiện Kế hoạch số
+02-KH/BCĐTW, ngày 19/6/2025 của Ban Chỉ đạo Trung ương, Ủy ban nhân dân tỉnh""",
+    )
+    assert issuer_of(text, "01-KH/BCĐ") == (
+        "Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số, "
+        "cải cách hành chính và đề án 06"
+    )
+    assert issuer_of(text, "02-KH/BCĐTW") == "Ban Chỉ đạo Trung ương"
+    found = find_citations(text, LOCAL)
+    assert [a.relation for a in found.assertions] == ["implements"]
+
+
+def test_a_management_board_keeps_its_remit_and_drops_its_place() -> None:
+    raw, _ = read_issuer(
+        "của Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố Hà Nội về", 4
+    )
+    assert short_form(raw) == (
+        "Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố",
+        "Hà Nội",
+    )
+
+
+def test_a_plenum_wrapped_across_lines_gives_the_committee() -> None:
+    text = quote(
+        "tvpl-165-kh-ubnd-can-tho.txt",
+        """Chính trị về đẩy mạnh thực hiện Nghị quyết số 21-NQ/TW ngày 25/10/2017 của Hội
+nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII về công tác dân số""",
+    )
+    assert issuer_of(text, "21-NQ/TW") == "Ban Chấp hành Trung ương Đảng"
+
+
+# --- laws cited by name ----------------------------------------------------------------
+
+
+def law_names(text: str) -> list[str]:
+    return [law.name for law in find_laws(text)]
+
+
+@pytest.mark.parametrize(
+    ("file", "sentence", "name"),
+    [
+        # A verb of the sentence ends the name ('lập hồ sơ', 'kể từ', 'không hưởng').
+        (
+            "congbao-25-2026-tt-btc.txt",
+            "Doanh nghiệp đáp ứng đủ điều kiện quy định tại khoản 1 Điều 20 Luật\nHải quan "
+            "lập hồ sơ đề nghị công nhận đủ điều kiện hoạt động đại lý làm thủ tục",
+            "Luật Hải quan",
+        ),
+        (
+            "congbao-28-vbhn-vpqh.txt",
+            "Danh mục tại Phụ lục số 2 kèm theo Luật này được thực hiện theo Luật Giá kể từ "
+            "ngày Luật\nnày có hiệu lực thi hành.",
+            "Luật Giá",
+        ),
+        (
+            "congbao-19-qh14.txt",
+            "hợp tác xã theo quy định của Luật Hợp tác xã không hưởng tiền lương.",
+            "Luật Hợp tác xã",
+        ),
+        # A digit ends the name: a footnote marker glued to the last word.
+        (
+            "congbao-22-vbhn-vpqh.txt",
+            "Quốc hội ban hành Luật Bảo hiểm y tế1.",
+            "Luật Bảo hiểm y tế",
+        ),
+        # A structure word with a capital is no name word; a trailing 'và' is dropped.
+        (
+            "congbao-06-vbhn-btc.txt",
+            "thuế quản lý trực tiếp theo quy định tại Điều 39 Luật Quản lý thuế và Điều 14\n"
+            "Thông tư này.",
+            "Luật Quản lý thuế",
+        ),
+        # 'và' + the second member of a title's coordination.
+        (
+            "congbao-28-2026-tt-btc.txt",
+            "số điều và biện pháp để tổ chức, hướng dẫn thi hành Luật Phí và lệ phí;",
+            "Luật Phí và lệ phí",
+        ),
+        (
+            "tvpl-0125-kh-ubnd-dak-lak.txt",
+            "quán triệt Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân,\n"
+            "các văn bản chỉ đạo, hướng dẫn về công tác bầu cử",
+            "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân",
+        ),
+        # 'khí' is not 'khi', 'đổi' is not 'đối'; comma coordinations of longer titles.
+        (
+            "congbao-37-vbhn-bct.txt",
+            "Căn cứ Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ ngày 29\n"
+            "tháng 6 năm 2024;",
+            "Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ",
+        ),
+        (
+            "congbao-125-2026-nd-cp.txt",
+            "Căn cứ Luật Khoa học, công nghệ và đổi mới sáng tạo số 93/2025/QH15;",
+            "Luật Khoa học, công nghệ và đổi mới sáng tạo",
+        ),
+    ],
+)
+def test_law_names_end_where_the_title_ends(file: str, sentence: str, name: str) -> None:
+    quote(file, sentence)
+    assert law_names(sentence)[0] == name
+
+
+def test_law_name_words_that_look_like_verbs() -> None:
+    # Real titles that hold 'không', 'lập', 'gửi', 'làm', 'tham gia', 'của', 'lá'.
+    for name in [
+        "Luật Hàng không dân dụng Việt Nam",
+        "Luật Kiểm toán độc lập",
+        "Luật Bảo hiểm tiền gửi",
+        "Luật Người lao động Việt Nam đi làm việc ở nước ngoài",
+        "Luật Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở",
+        "Luật Phòng, chống tác hại của thuốc lá",
+        "Luật Điều ước quốc tế",
+    ]:
+        assert law_names(f"Căn cứ {name} năm 2016;") == [name]
+
+
+def test_a_heading_after_an_upper_case_luat_is_no_law() -> None:
+    assert law_names("CHƯƠNG II\nLUẬT Điều 15. Phạm vi") == []
+    assert law_names("GIẢI THÍCH TỪ NGỮ, ÁP DỤNG LUẬT VÀ TỔ CHỨC THỰC HIỆN") == []
+
+
+# --- the quotes are real ----------------------------------------------------------------
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
+def test_quotes_are_real() -> None:
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not available")
+    cache: dict[str, str] = {}
+    for text, file in QUOTES.items():
+        if file not in cache:
+            cache[file] = _squash((CORPUS / file).read_text("utf-8"))
+        assert _squash(text) in cache[file], (file, text[:60])
