@@ -460,6 +460,8 @@ def _laws_and_aliases(text: str, mentions: list[_Mention]) -> list[_Mention]:
         _parse_tail(text, m)
         m.date = m.date or a.date
         m.issuer = a.issuer
+        if a.number is None:  # an unnumbered document (a Party congress resolution)
+            m.law_year = int(a.date[:4]) if a.date else None
         extra.append(m)
     if not extra:
         return mentions
@@ -573,7 +575,9 @@ def find_citations(text: str, document: DocumentInfo) -> CitationResult:
                 key=key,
                 kind=m.kind,
                 year=m.law_year,
-                level="central_state",
+                date=m.date if m.alias else None,
+                issuer=m.issuer if m.alias else None,
+                level=m.level or "central_state",
                 relation=relation,
                 scope=scope,
                 section=section,
@@ -581,6 +585,7 @@ def find_citations(text: str, document: DocumentInfo) -> CitationResult:
                 end=q_end,
                 quote=text[q_start:q_end],
                 name=m.name,
+                alias=m.alias,
             )
         else:
             level = m.level or level_of(m.issuer) or level_of_number(m.number)

@@ -242,8 +242,14 @@ _KIND_PAIRS = set(
     .split("|")
 )
 _COMMA_CONT = set(["the", "chu", "ban", "bo", "du"])
+# Pairs of folded words that name organs although one of them is a stop word or outside
+# the vocabulary ('tài'/'tại', 'có'/'cổ', 'tâm', 'ty').
+_ORG_PAIRS = {"tai_chinh", "cong_ty", "co_phan", "trung_tam", "tai_nguyen"}
 
 _HOI_NGHI = re.compile(r"^(?:Hội\s+nghị|Đại\s+hội)\b[^,;()]{0,60}?(?=\b(?:Ban|Bộ)\s)", re.I)
+# 'của Hội nghị Trung ương 6 khóa XII': the plenum of the Central Committee.
+_PLENUM_AT = re.compile(r"^Hội\s+nghị\s+(?:lần\s+thứ\s+\S+\s+)?Trung\s+ương\b", re.I)
+_PLENUM = re.compile(r"^Hội\s+nghị\s+(?:lần\s+thứ\s+\S+\s+)?Trung\s+ương\s*$", re.I)
 _PLACE_WORDS = (
     "tỉnh",
     "huyện",
@@ -317,6 +323,10 @@ def read_issuer(text: str, pos: int, limit: int = 160) -> tuple[str, int]:
     if wall:
         window = window[: wall.start()]
     lead = _HOI_NGHI.match(window)
+    if lead is None:
+        plenum = _PLENUM_AT.match(window)
+        if plenum:
+            return text[pos : pos + plenum.end()], pos + plenum.end()
     skip = lead.end() if lead else 0
     pos_w = pos + skip
     # Most phrases end within a few words: scan a short window first and widen it only
@@ -413,6 +423,12 @@ def _scan(tokens: list[re.Match[str]], fwin: str) -> tuple[int, int]:
             continue
         if not tok[0].isalpha():
             break
+        if pair in _ORG_PAIRS and i + 1 < n:
+            # 'Bộ tài chính' (lower case in the source), 'Công ty cổ phần', 'Trung tâm
+            # Phục vụ hành chính công': two words that only name an organ together.
+            end = tokens[i + 1].end()
+            i += 2
+            continue
         if pair in _STOP or (
             low in _STOP
             and tok != "Nam"
@@ -436,7 +452,11 @@ def short_form(raw: str) -> tuple[str | None, str | None]:
     phrase = " ".join(new_tone_marks(raw).split())
     if not phrase:
         return None, None
+    if _PLENUM.match(phrase):
+        return "Ban Chấp hành Trung ương", None
     phrase = _HOI_NGHI.sub("", phrase)
+    if phrase.isupper() and " " not in phrase:
+        return phrase, None  # an abbreviation: 'STNMT', 'TAND'
     if phrase.isupper():
         folded = fold(phrase)
         for key in sorted(_UPPER_MAP, key=len, reverse=True):

@@ -252,6 +252,43 @@ nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII về cô
     assert issuer_of(text, "21-NQ/TW") == "Ban Chấp hành Trung ương Đảng"
 
 
+@pytest.mark.parametrize(
+    ("file", "sentence", "number", "issuer"),
+    [
+        (  # the plenum by its number: the Central Committee
+            "congbao-105-nq-cp.txt",
+            "sắp xếp, tinh gọn tổ chức bộ máy theo chủ trương, yêu cầu của Nghị quyết số\n"
+            "18-NQ/TW ngày 25 tháng 10 năm 2017 của Hội nghị Trung ương 6 khóa XII",
+            "18-NQ/TW",
+            "Ban Chấp hành Trung ương",
+        ),
+        (  # 'tài' (lower case in the source) folds like the stop word 'tại'
+            "congbao-66-16-2026-nq-cp.txt",
+            "22 Thông tư 86/2024/TT-BTC ngày 23/12/2024 của Bộ trưởng Bộ tài chính quy\n"
+            "định về đăng ký thuế",
+            "86/2024/TT-BTC",
+            "Bộ trưởng Bộ tài chính",
+        ),
+        (  # 'Trung tâm': a pair of organ words
+            "tvpl-1594-qd-ttpvhcc-ha-noi-trung-tam-phu.txt",
+            "Căn cứ Quyết định số\n1535/QĐ-TTPVHCC ngày 03/11/2025 của Trung tâm Phục vụ hành "
+            "chính công thành phố\nHà Nội về việc công bố Danh mục thủ tục hành chính mới",
+            "1535/QĐ-TTPVHCC",
+            "Trung tâm Phục vụ hành chính công thành phố",
+        ),
+        (  # an abbreviation stays as written
+            "tvpl-4001-ubnd-dt-ho-chi-minh.txt",
+            "Giấy phép thăm dò số 711/GP-TNMT- QLTN ngày 12/9/2007 của STNMT, thời hạn\n06 tháng",
+            "711/GP-TNMT-QLTN",
+            "STNMT",
+        ),
+    ],
+)
+def test_issuer_phrases(file: str, sentence: str, number: str, issuer: str) -> None:
+    quote(file, sentence)
+    assert issuer_of(sentence, number) == issuer
+
+
 # --- laws cited by name ----------------------------------------------------------------
 
 
@@ -341,6 +378,46 @@ def test_law_name_words_that_look_like_verbs() -> None:
 def test_a_heading_after_an_upper_case_luat_is_no_law() -> None:
     assert law_names("CHƯƠNG II\nLUẬT Điều 15. Phạm vi") == []
     assert law_names("GIẢI THÍCH TỪ NGỮ, ÁP DỤNG LUẬT VÀ TỔ CHỨC THỰC HIỆN") == []
+
+
+# --- documents cited by name (alias table) ------------------------------------------------
+
+NGHE_AN_CONGRESS = quote(
+    "tvpl-982-kh-ubnd-nghe-an.txt",
+    """Thực hiện Nghị quyết Đại hội đại biểu toàn quốc lần
+thứ XIII của Đảng; Chỉ thị số 45-CT/TW ngày 14 tháng 4 năm 2025 của Bộ Chính trị
+về Đại hội đảng bộ các cấp tiến tới Đại hội đại biểu toàn quốc lần thứ XIV của
+Đảng; Quyết định số 2437/QĐ-TTg ngày 04 tháng 11 năm 2025 của Thủ tướng Chính
+phủ ban hành Kế hoạch triển khai Đợt thi đua Lập thành tích chào mừng Đại hội lần
+thứ XIV của Đảng; tăng tốc, bứt phá hoàn thành thắng lợi các mục tiêu, nhiệm vụ
+Nghị quyết Đại hội lần thứ XIII của Đảng;""",
+)
+
+
+def test_party_congress_resolutions_resolve_by_name() -> None:
+    found = [c for c in find_citations(NGHE_AN_CONGRESS, LOCAL).citations if c.alias]
+    assert [c.alias for c in found] == ["nq-dai-hoi-xiii", "nq-dai-hoi-xiii"]
+    first = found[0]
+    assert first.relation == "implements" and first.scope == "document"
+    assert first.level == "central_party" and first.year == 2021 and first.number is None
+    assert first.key == found[1].key  # two wordings, one document
+    # The congress itself ('chào mừng Đại hội lần thứ XIV') is no resolution.
+    assert not any(c.alias == "nq-dai-hoi-xiv" for c in found)
+
+
+def test_a_provincial_congress_is_not_the_national_one() -> None:
+    text = quote(
+        "../seeds/000_3de2988a4deb195f.txt",
+        "gắn với Chương trình hành động số 02-CTr/BDVTU ngày 05/12/2021 của Ban Dân vận Tỉnh "
+        "ủy về thực hiện Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII, Nghị quyết Đại hội "
+        "Đảng bộ tỉnh lần thứ XVI, nhiệm kỳ 2020 - 2025 về công tác dân vận.",
+    )
+    found = find_citations(text, LOCAL)
+    assert [c.alias for c in found.citations if c.alias] == ["nq-dai-hoi-xiii"]
+    chained = {(a.subject.split("@")[0], a.object.split("@")[0]) for a in found.assertions}
+    assert ("02-CTr/BDVTU", "law:nghi-quyet-dai-hoi-dai-bieu-toan-quoc-lan-thu-xiii-cua-dang") in (
+        chained
+    )
 
 
 # --- the quotes are real ----------------------------------------------------------------
