@@ -333,16 +333,6 @@ EDGE_QUERIES: dict[str, tuple[str, ...]] = {
     for relation, rtype in TYPES.items()
 }
 
-# One edge MERGE (type IMPLEMENTS) for scripts/bench_neo4j_load.py's one-row-per-transaction
-# rate; loads use EDGE_QUERIES.
-EDGE_QUERY = EDGE_QUERIES["implements"][0]
-
-
-def _edge_rows(graph: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
-    """Every edge's row in adjacency order, whatever its relation (for the benchmark)."""
-    for _, rows in _edge_batches(graph, graph.number_of_edges() + 1):
-        yield from rows
-
 
 def _batches(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
     batch: list[dict[str, Any]] = []
