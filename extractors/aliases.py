@@ -82,7 +82,7 @@ def find_aliases(text: str) -> list[AliasMention]:
         for alias in aliases:
             match = alias.pattern.match(squeezed)
             if match:
-                end = start + index[match.end() - 1] + 1
+                end = start + (index[match.end() - 1] + 1 if index else match.end())
                 found.append(AliasMention(alias, start, end))
                 last_end = end
                 break
@@ -92,8 +92,11 @@ def find_aliases(text: str) -> list[AliasMention]:
 _RUNS = re.compile(r"[ *|]+|[^ *|]+")
 
 
-def _squeeze(folded: str) -> tuple[str, list[int]]:
-    """Runs of spaces/markdown debris -> one space, with each output character's offset."""
+def _squeeze(folded: str) -> tuple[str, list[int] | None]:
+    """Runs of spaces/markdown debris -> one space, with each output character's offset
+    (None when nothing needed squeezing: the offsets are the folded window's own)."""
+    if "  " not in folded and "*" not in folded and "|" not in folded:
+        return folded, None
     out: list[str] = []
     index: list[int] = []
     for m in _RUNS.finditer(folded):
