@@ -8,8 +8,8 @@ start`; the database is CLEARED and reloaded, so point it at a scratch server), 
 CLI's start-up (`lexgraph --help`) separately. Writes docs/benchmarks_queries.md.
 
 Baselines measured in the same run: the previous implementation of implementers/lineage
-(queries/traverse.py, lineage.py and the reach_*.cypher of git revision --baseline-rev,
-run on the same stores) and networkx's own ``ancestors()`` on a DiGraph of just the
+(queries/traverse.py, backends.py, lineage.py, lineage_neo4j.py and the reach_*.cypher of
+git revision --baseline-rev, run on the same graph and the same Neo4j database) and networkx's own ``ancestors()`` on a DiGraph of just the
 qualifying edges (the same set of documents, no depths, parents, evidence or rows).
 Besides the hub (in this generator every central directive is reached by nearly every
 document), implementers are also timed, with scope=document, for the central document with most
@@ -49,24 +49,38 @@ def measure(fn, runs: int) -> tuple[float, float, int]:
 
 
 def previous_lineage(rev: str):
-    """The previous implementation's ``lineage`` (and its Cypher), loaded from git."""
+    """The previous implementation, loaded from git ``rev``: its ``lineage`` and its two
+    backend classes (embedded, Neo4j), with its own traverse.py, backends.py,
+    lineage_neo4j.py, lineage.py and reach_*.cypher (the imports between them renamed to
+    the loaded copies, so nothing of the current tree is used)."""
     import types
 
     def show(path: str) -> str:
         return subprocess.run(["git", "show", f"{rev}:{path}"], cwd=ROOT, check=True,
                               capture_output=True, text=True).stdout  # fmt: skip
 
-    traverse = types.ModuleType("bench_previous_traverse")
-    sys.modules[traverse.__name__] = traverse  # dataclasses look their module up
-    exec(
-        compile(show("queries/traverse.py"), f"{rev}:queries/traverse.py", "exec"),
-        traverse.__dict__,
-    )
-    lineage = types.ModuleType("bench_previous_lineage")
-    source = show("queries/lineage.py").replace("lexgraph.queries.traverse", traverse.__name__)
-    exec(compile(source, f"{rev}:queries/lineage.py", "exec"), lineage.__dict__)
-    texts = {name: show(f"queries/{name}.cypher") for name in ("reach_down", "reach_up")}
-    return lineage.lineage, texts
+    texts = {
+        name: show(f"queries/{name}.cypher")
+        for name in ("reach_down", "reach_up", "reach_evidence")
+    }
+    loaded: dict[str, str] = {}  # lexgraph module name -> the loaded copy's name
+
+    def load(name: str) -> types.ModuleType:
+        module = types.ModuleType(f"bench_previous_{name}")
+        sys.modules[module.__name__] = module  # dataclasses look their module up
+        source = show(f"queries/{name}.py")
+        for original, copy in loaded.items():
+            source = source.replace(original, copy)
+        exec(compile(source, f"{rev}:queries/{name}.py", "exec"), module.__dict__)
+        loaded[f"lexgraph.queries.{name}"] = module.__name__
+        return module
+
+    load("traverse")
+    backends = load("backends")
+    backends.cypher = texts.__getitem__  # bound by lineage_neo4j's `from ... import cypher`
+    load("lineage_neo4j")
+    lineage = load("lineage")
+    return lineage.lineage, backends.EmbeddedBackend, backends.Neo4jBackend
 
 
 def cli_startup(runs: int = 10) -> tuple[float, float]:
@@ -88,7 +102,7 @@ def main() -> None:
     parser.add_argument("--slow-runs", type=int, default=7, help="runs for the hub query")
     parser.add_argument("--baseline-runs", type=int, default=3)
     parser.add_argument(
-        "--baseline-rev", default="8f19a7e", help="git revision holding the previous implementation"
+        "--baseline-rev", default="e859105", help="git revision holding the previous implementation"
     )
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument(
@@ -175,12 +189,13 @@ def main() -> None:
     if previous:
         import networkx as nx
 
-        old, _ = previous
+        old, old_embedded, _ = previous
+        before = old_embedded(graph)  # its own indexes, built by the warm-up run
         for name, target in (("hub", central), ("thousands", mid)):
             if target:
                 scope = "document" if name == "thousands" else None
                 bench("embedded", f"implementers, {name}: previous implementation",
-                      lambda t=target, s=scope: old(embedded.backend, t, "down", scope=s),
+                      lambda t=target, s=scope: old(before, t, "down", scope=s),
                       args.baseline_runs)  # fmt: skip
                 # The same question's set alone: ancestors() in a DiGraph of just the
                 # qualifying edges (built once, outside the timing).
@@ -219,13 +234,8 @@ def main() -> None:
                 "neo4j", name, lambda fn=fn: fn(neo), args.slow_runs if name in slow else args.runs
             )
         if previous:
-            old, texts = previous
-
-            class Previous(Neo4jBackend):
-                def run(self, name: str, **params):  # the previous Cypher files
-                    return self.run_text(texts[name], params)
-
-            before = Previous(driver, settings.database)
+            old, _, old_neo4j = previous
+            before = old_neo4j(driver, settings.database)
             for name, target in (("hub", central), ("thousands", mid)):
                 if target and (name != "hub" or args.baseline_neo4j_hub):
                     scope = "document" if name == "thousands" else None
