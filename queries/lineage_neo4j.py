@@ -44,12 +44,13 @@ def fetch_neo4j(backend: Any, key: str, direction: str, relations: tuple[str, ..
     text = cypher(f"reach_{direction}")
     if types != DEFAULT_TYPES:
         text = text.replace(DEFAULT_TYPES, types)
-    # id() is deprecated for ids kept across transactions; the server says so on every
-    # query, which the driver would log as a warning: the ids never leave the transaction.
+    # The driver logs the server's notifications as warnings; two are expected here: id()
+    # is deprecated (for ids kept across transactions; these never leave theirs), and a
+    # type of the union may not exist yet (a graph without any CONTINUES edge).
     with backend.driver.session(
         database=backend.database,
         default_access_mode=READ_ACCESS,
-        notifications_disabled_classifications=["DEPRECATION"],
+        notifications_disabled_classifications=["DEPRECATION", "UNRECOGNIZED"],
     ) as session:
         return session.execute_read(_fetch, text, key, scope, max_depth, keep, rank_key(relations))
 
