@@ -173,7 +173,22 @@ def select(
             keep = local | {cited for k in local for cited in graph.successors(k)}
         else:  # the lineage, restricted to the province (and the document itself)
             keep = (keep & local) | {start}
-    return graph.subgraph(keep).copy()
+    return _induced(graph, keep)
+
+
+def _induced(graph: Any, keep: set[str]) -> Any:
+    """The sub-graph on ``keep`` in the graph's own node and edge order. Why not
+    ``graph.subgraph(keep).copy()``: a view over a set iterates in the set's order, which
+    follows string hashing and changes from run to run, and so would the page."""
+    sub = graph.__class__()
+    sub.graph.update(graph.graph)
+    ordered = [n for n in graph if n in keep]
+    sub.add_nodes_from((n, dict(graph.nodes[n])) for n in ordered)
+    sub.add_edges_from(
+        (u, v, k, dict(d)) for u, v, k, d in graph.edges(ordered, keys=True, data=True)
+        if v in keep
+    )  # fmt: skip
+    return sub
 
 
 # --- the pyvis network ------------------------------------------------------------------

@@ -240,3 +240,27 @@ def test_cli_viz_takes_the_query_input_forms_and_exit_codes(tmp_path) -> None:
     missing = subprocess.run([*run, "viz", "999/XX-YY", "--store", str(store), "-o", str(out)],
                              capture_output=True, text=True)  # fmt: skip
     assert missing.returncode == 1 and "999/XX-YY" in missing.stderr
+
+
+def test_page_is_the_same_whatever_the_hash_seed(tmp_path) -> None:
+    # String hashing changes per process; the page must not (diffable, cacheable output).
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    store = tmp_path / "g.json.gz"
+    lexgraph = [sys.executable, "-m", "lexgraph"]
+    subprocess.run([*lexgraph, "build", str(examples), "--store", str(store)], check=True,
+                   capture_output=True)  # fmt: skip
+    pages = []
+    for seed in ("1", "2", "3"):
+        out = tmp_path / f"page-{seed}.html"
+        subprocess.run(
+            [*lexgraph, "viz", "33/CT-TTg", "--down", "-o", str(out), "--store", str(store)],
+            check=True, capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed},
+        )  # fmt: skip
+        pages.append(out.read_bytes())
+    assert len(page_data(pages[0].decode("utf-8"))["nodes"]) == 4
+    assert pages[0] == pages[1] == pages[2]
