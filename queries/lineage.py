@@ -27,8 +27,6 @@ from lexgraph.queries.traverse import (
     search,
 )
 
-EDGE_FIELDS = ("kind", "scope", "relation", "start", "id", "quote")  # reach_evidence.cypher
-
 
 def _embedded(backend: Any, key: str, direction: str, relations: tuple[str, ...],
               scope: str | None, max_depth: int | None, keep: Any):  # fmt: skip
