@@ -43,6 +43,7 @@ from typing import Any
 import networkx as nx
 from neo4j import READ_ACCESS, WRITE_ACCESS, Driver, GraphDatabase, Session
 
+from lexgraph.graph import neo4j_first_load as first_load
 from lexgraph.graph.neo4j_errors import Neo4jStoreError, check_version, translate
 from lexgraph.graph.neo4j_types import ALL_TYPES, TYPES, rel_type
 from lexgraph.graph.search_text import INDEX as SEARCH_INDEX
@@ -220,6 +221,7 @@ SCHEMA = (
     # only, so Lucene's terms are exactly the words graph/search_text.py makes.
     f"CREATE FULLTEXT INDEX {SEARCH_INDEX} IF NOT EXISTS FOR (d:{LABEL}) "
     f"ON EACH [d.{SEARCH_PROPERTY}] OPTIONS {{indexConfig: {{`fulltext.analyzer`: 'whitespace'}}}}",
+    first_load.SCHEMA,
 )
 # No relationship index: the traversals select edges by type, not by the relation
 # property. No constraint or index on the edge id: the edge MERGE binds both documents first and checks
@@ -340,7 +342,8 @@ EDGE_QUERIES: dict[str, tuple[str, ...]] = {
 # Into a database that held no relationship when the load began, nothing can be matched
 # or stale (a MultiDiGraph's edge keys are unique per pair of documents): each edge is
 # CREATEd, one statement, no check of the citing document's relationships. A load cut
-# short leaves relationships behind, so running it again takes EDGE_QUERIES.
+# short leaves relationships behind, so running it again takes EDGE_QUERIES; of two loads
+# started together, only one may CREATE (graph/neo4j_first_load.py).
 EDGE_CREATES: dict[str, tuple[str, ...]] = {
     relation: (
         f"UNWIND $rows AS row "
@@ -430,15 +433,18 @@ def load_graph(
 
     Nodes first (the uniqueness constraint backs each MERGE and each edge's two MATCHes),
     then edges, one relationship type per batch: MERGEd on their id, or simply CREATEd
-    when the database held no relationship at all when the load began (a first load: the
-    edge phase's cost halves). ``workers`` > 1 writes batches from that many sessions at
+    when the database held no relationship at all when the load began and no other load
+    claimed that first (neo4j_first_load: the edge phase's cost halves). ``workers`` > 1 writes batches from that many sessions at
     once. An edge with an unknown relation is refused before any write.
     """
     check_relations(graph)
     stats = LoadStats()
     started = time.perf_counter()
+    claimed = False
     try:
-        edge_queries = EDGE_QUERIES if _holds_edges(driver, database) else EDGE_CREATES
+        with _session(driver, database) as session:
+            claimed = first_load.claim(session)
+        edge_queries = EDGE_CREATES if claimed else EDGE_QUERIES
         node_batches = ((NODE_QUERIES, rows) for rows in _batches(_node_rows(graph), batch_size))
         phases = (
             ("documents", node_batches, graph.number_of_nodes()),
@@ -465,14 +471,19 @@ def load_graph(
         raise
     except Exception as error:
         raise _fail(driver, error, database) from None
+    finally:
+        if claimed:
+            _release(driver, database)
     stats.seconds = time.perf_counter() - started
     return stats
 
 
-def _holds_edges(driver: Driver, database: str | None) -> bool:
-    """Whether the database holds any relationship (from the count store: O(1))."""
-    (record,) = _read(driver, database, "MATCH ()-[r]->() RETURN count(r) AS n")
-    return record["n"] > 0
+def _release(driver: Driver, database: str | None) -> None:
+    try:
+        with _session(driver, database) as session:
+            first_load.release(session)
+    except Exception as error:
+        raise _fail(driver, error, database) from None
 
 
 def _read(driver: Driver, database: str | None, query: str) -> list[Any]:
@@ -533,5 +544,6 @@ def clear(driver: Driver, database: str | None = None, batch_size: int = 50_000)
             for query in (edges, nodes):
                 while session.execute_write(_delete_some, query, batch_size):
                     pass
+            first_load.release(session)  # a marker left by a load that was killed
     except Exception as error:
         raise _fail(driver, error, database) from None
