@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from lexgraph.extractors.chains import chain_relation
+from lexgraph.extractors.furniture import reading_text
 from lexgraph.extractors.issuers import LOCAL_LEVELS, level_of, level_of_number
 from lexgraph.extractors.keys import document_key, law_key
 from lexgraph.extractors.mentions import (
@@ -224,7 +225,12 @@ def _identity(m: Mention, document: DocumentInfo) -> _Identity:
 
 
 def find_citations(text: str, document: DocumentInfo) -> CitationResult:
-    """Every document ``text`` references, in text order, with its assertions."""
+    """Every document ``text`` references, in text order, with its assertions.
+
+    References are read on ``reading_text(text)`` (page furniture blanked, same offsets);
+    quotes are cut from ``text`` itself."""
+    original = text
+    text = reading_text(text)
     STATE.ft = view(text)
     warnings: list[str] = []
     own = own_numbers(text, document)
@@ -263,7 +269,7 @@ def find_citations(text: str, document: DocumentInfo) -> CitationResult:
             section=section,
             start=q_start,
             end=q_end,
-            quote=text[q_start:q_end],
+            quote=original[q_start:q_end],
             province=ident.province,
             district=ident.district,
             local=ident.level in LOCAL_LEVELS,
@@ -285,7 +291,7 @@ def find_citations(text: str, document: DocumentInfo) -> CitationResult:
                 object=keys[id(cur)],
                 start=start,
                 end=end,
-                quote=text[start:end],
+                quote=original[start:end],
             )
         )
     return CitationResult(citations, assertions, warnings, spans)
