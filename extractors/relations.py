@@ -39,10 +39,12 @@ _BOUNDARY = re.compile(
 _CLOSING = re.compile(r"^[ \t*|]*trên đây là", re.I)
 
 # Cues start at a word start: the look-behind lets the engine reject most positions at once.
+# 'tiếp theo Công điện số 217/CĐ-TTg' (further to): a sequel cites its predecessor, and its
+# 'theo' is no 'act according to' cue; 'những năm tiếp theo' (the next years) is no cue.
 _CUES = re.compile(
     r"(?<!\w)(?:(?P<passive>(?:sua doi,? ?bo sung|sua doi|bo sung|thay the)\s+(?:boi|tai)|kem theo)|"
     r"(?P<block>theo de nghi|de nghi cua|xet|tam ngung|ngung hieu luc|sau day (?:goi|viet) tat la|"
-    r"sau day goi la|theo doi|theo huong)|"
+    r"sau day goi la|theo doi|theo huong|tiep theo(?=\s+(?:cac\s+)?(?:\w+\s+){0,4}?(?:so\s*:?\s*)?(?:\d|$)))|"
     r"(?P<continues>tiep tuc (?:trien khai |to chuc |quan triet (?:va )?|day manh |phoi hop (?:va )?"
     r"(?:to chuc )?)?(?:thuc hien|trien khai|quan triet))|"
     r"(?P<guides>huong dan (?:thuc hien|thi hanh|trien khai))|"
@@ -279,6 +281,13 @@ _AREA = re.compile(r"(?<!\w)(?:dia ban|dia gioi)[^;.()]{0,40}$")
 # state of implementing X is the topic, not a demand (but 'Báo cáo tình hình thực hiện X'
 # asks for a report: still a task).
 _REPORT = re.compile(r"(?<!\w)(?<!bao cao )(?:ket qua|tinh hinh)\s+(?:trien khai\s+)?$")
+# '(kể cả người nghỉ hưu ... chuyển sang theo Quyết định số 41/2009/QĐ-TTg ...)': an
+# inclusion aside says who or what is covered, not what to do. 'kể cả' (including) also
+# after a comma; 'bao gồm' only as an aside ('nhiệm vụ, bao gồm những việc phải làm theo
+# quy định của Luật ...' lists duties: still a task).
+_COVERED = re.compile(
+    r"(?:\(\s*(?:ke ca|bao gom|khong bao gom|ngoai tru|tru)|(?<!\w)ke ca)\s[^;.()]{0,240}$"
+)
 # '... theo thẩm quyền (Ngày 23/10/2025, NHNN tiếp tục ban hành Quyết định số ...': a
 # parenthetical narration is outside the cue before it.
 _ASIDE = re.compile(r"\(\s*ngay\s+\d[^)]*$")
@@ -295,6 +304,8 @@ def _governs(text: str, start: int, cue: Cue, pos: int, get) -> bool:
         if _BENEFIT.search(text, clause_start, cue.start):
             return False
         if _AREA.search(before):
+            return False
+        if _COVERED.search(get(max(clause_start, cue.start - 250), cue.start)):
             return False
     return not in_aside(get(cue.end, pos))
 

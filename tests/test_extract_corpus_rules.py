@@ -380,6 +380,57 @@ def test_a_heading_after_an_upper_case_luat_is_no_law() -> None:
     assert law_names("GIẢI THÍCH TỪ NGỮ, ÁP DỤNG LUẬT VÀ TỔ CHỨC THỰC HIỆN") == []
 
 
+# --- cues that are not what they look like ------------------------------------------------
+
+FURTHER_TO = quote(
+    "tvpl-223-cd-ttg.txt",
+    """Để tập trung ứng phó mưa lũ đặc biệt lớn, bảo đảm
+an toàn tính mạng cho Nhân dân, tiếp theo các Công điện số 217/CĐ-TTg,
+218/CĐ-TTg, 219/CĐ-TTg và 222/CĐ-TTg ngày 19/11/2025, Thủ tướng Chính phủ yêu
+cầu:""",
+)
+
+
+def test_further_to_a_document_cites_it() -> None:
+    # 'tiếp theo' (further to) is a sequel's link to its predecessor; its 'theo' is no cue.
+    found = citations(FURTHER_TO, CENTRAL)
+    assert [c.number for c in found] == ["217/CĐ-TTg", "218/CĐ-TTg", "219/CĐ-TTg", "222/CĐ-TTg"]
+    assert {c.relation for c in found} == {"cites"}
+    # 'những năm tiếp theo' (the following years) is no cue either: 'Căn cứ' still governs.
+    text = quote(
+        "congbot-252-kh-bcdqg1237.txt",
+        "Căn cứ Quyết định số 1237/QĐ-TTg ngày 27 tháng 7 năm 2013 của Thủ tướng Chính phủ về "
+        "việc phê duyệt Đề án tìm kiếm, quy tập hài cốt liệt sĩ từ nay đến năm 2020 và những "
+        "năm tiếp theo;",
+    )
+    assert relation_of(text, "1237/QĐ-TTg", CENTRAL) == "based_on"
+
+
+INCLUDING_ASIDE = quote(
+    "congbao-162-2026-nd-cp.txt",
+    """a) Cán bộ, công chức, công nhân, viên chức và người lao động (kể cả
+người có thời gian tham gia bảo hiểm xã hội tự nguyện, người nghỉ hưu từ quỹ
+bảo hiểm xã hội nông dân Nghệ An chuyển sang theo Quyết định số
+41/2009/QĐ-TTg về việc chuyển bảo hiểm xã hội nông dân Nghệ An sang bảo
+hiểm xã hội tự nguyện); quân nhân, công an nhân dân và người làm công tác
+cơ yếu đang hưởng lương hưu hằng tháng.""",
+)
+EXCEPT_ASIDE = quote(
+    "congbao-23-2026-nq-cp.txt",
+    """a) Bổ sung ngành, nghề, trình độ đào tạo mới (trừ trường hợp tự chủ quyết
+định mở ngành, nghề đào tạo theo quy định tại khoản 3 Điều 14 Nghị định số
+143/2016/NĐ-CP đã được sửa đổi, bổ sung bởi Nghị định số 24/2022/NĐ-CP);""",
+)
+
+
+def test_an_inclusion_or_exception_aside_says_who_is_covered_not_what_to_do() -> None:
+    assert relation_of(BODY + INCLUDING_ASIDE, "41/2009/QĐ-TTg", CENTRAL) == "cites"
+    assert relation_of(BODY + EXCEPT_ASIDE, "143/2016/NĐ-CP", CENTRAL) == "cites"
+    # Without the aside, acting 'theo' a document is a task.
+    plain = BODY + "Người lao động chuyển sang theo Quyết định số 41/2009/QĐ-TTg."
+    assert relation_of(plain, "41/2009/QĐ-TTg", CENTRAL) == "implements"
+
+
 # --- documents cited by name (alias table) ------------------------------------------------
 
 NGHE_AN_CONGRESS = quote(
