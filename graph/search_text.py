@@ -11,6 +11,12 @@ and on Neo4j. Both sides therefore derive their words from the same function her
   query word is a prefix of one of its words (``dan van`` finds ``Dân vận``, ``33/ct``
   finds ``33/CT-TTg``).
 
+Results rank by how well they match (``match_rank``, the same test on both stores: plain
+substring tests on the space-padded words, so Cypher computes it exactly as Python does):
+the query's words as a phrase (``dan van`` in ``... cong tac dan van ...``), then every
+word whole, then only as prefixes (``dan van`` also finds ``huong dan ... van ban``,
+which is why the ranking matters).
+
 Only ``\\w`` characters ever reach Lucene, and they are escaped anyway (``lucene_query``).
 Kept free of heavy imports: the CLI imports it for every search.
 """
@@ -48,3 +54,21 @@ def lucene_escape(term: str) -> str:
 def lucene_query(terms: list[str]) -> str:
     """Every term required, as a word prefix: ``["dan", "van"]`` -> ``+dan* +van*``."""
     return " ".join(f"+{lucene_escape(term)}*" for term in terms)
+
+
+MATCHES = ("phrase", "words", "prefix")  # match_rank's ranks, best first
+
+
+def rank_terms(query: str) -> tuple[str, list[str]]:
+    """What ``match_rank`` looks for: the padded phrase and each padded word of ``query``."""
+    found = words(query)
+    return f" {' '.join(found)} ", [f" {word} " for word in dict.fromkeys(found)]
+
+
+def match_rank(text: str | None, phrase: str, whole: list[str]) -> int:
+    """0: ``text`` (a ``search_text``) holds the query as a phrase; 1: every query word
+    whole; 2: only as word prefixes (what every result has). Mirrored in search.cypher."""
+    padded = f" {text or ''} "
+    if phrase in padded:
+        return 0
+    return 1 if all(word in padded for word in whole) else 2

@@ -27,10 +27,16 @@ def search(
     fmt: Format,
     where: StoreChoice,
 ) -> None:
-    """Full-text search over titles and issuers; `dan van` finds `dân vận`. Exit 1 if none."""
+    """Full-text search over titles and issuers; `dan van` finds `dân vận`. Exit 1 if none.
+
+    Every word must begin a word of the title, issuer or number (`dan` also finds `danh`).
+    Best matches first: the words as a phrase, then every word whole, then prefixes only
+    (the `match` column); then ingested documents, newest first.
+    """
     with open_graph(where) as graph:
         result = graph.search(" ".join(words), limit=limit)
-        emit(result.to_dicts(), fmt, ["key", "kind", "date", "issuer", "province", "title"])
+        columns = ["key", "kind", "date", "issuer", "province", "title", "match"]
+        emit(result.to_dicts(), fmt, columns)
         if not result.rows:
             raise typer.Exit(1)
 

@@ -80,6 +80,7 @@ class SearchRow:
     date: str | None
     title: str | None
     ingested: bool
+    match: str = "prefix"  # how the query matched: phrase, words (all whole) or prefix
 
 
 @dataclass

@@ -4,8 +4,9 @@ The rule, the same on both stores (graph/search_text.py makes the words for both
 word of the folded query (case and diacritics ignored, ``đ`` = ``d``) must be a prefix of
 a word of the document's folded title, issuer or number. Neo4j answers from the full-text
 index ``document_search`` on the ``search_text`` property the loader stores; networkx
-from an in-memory index of the same words, built once per graph. Order: ingested first,
-newest first (no date last), then key.
+from an in-memory index of the same words, built once per graph. Order: best match first
+(the words as a phrase, then every word whole, then prefixes only:
+graph/search_text.match_rank), then ingested first, newest first (no date last), key.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from functools import cache
 from typing import Any
 
 from lexgraph.extractors.keys import fold
-from lexgraph.graph.search_text import lucene_query, search_text
+from lexgraph.graph.search_text import MATCHES, lucene_query, match_rank, rank_terms, search_text
 from lexgraph.graph.search_text import words as _words
 from lexgraph.queries.results import SearchRow, clean_node
 
@@ -60,6 +61,7 @@ class _WordIndex:
     size: int
     vocabulary: list[str] = field(default_factory=list)
     postings: dict[str, list[Any]] = field(default_factory=dict)
+    texts: dict[Any, str | None] = field(default_factory=dict)  # key -> search_text
     rank: dict[Any, int] = field(default_factory=dict)  # position in the result order
 
     def having_prefix(self, prefix: str) -> set[Any]:
@@ -81,7 +83,8 @@ def _index(graph: Any) -> _WordIndex:
     if index is None or index.size != size:
         index = _WordIndex(size)
         for key, attrs in graph.nodes(data=True):
-            for word in set((search_text(attrs) or "").split()):
+            text = index.texts[key] = search_text(attrs)
+            for word in set((text or "").split()):
                 index.postings.setdefault(word, []).append(key)
         index.vocabulary = sorted(index.postings)
         order = sorted(
@@ -93,13 +96,13 @@ def _index(graph: Any) -> _WordIndex:
     return index
 
 
-def _row(node: dict[str, Any]) -> SearchRow:
-    return SearchRow(node["key"], node["number"], node["kind"], node["issuer"],
-                     node["province"], node["date"], node["title"], node["ingested"])  # fmt: skip
+def _row(node: dict[str, Any], rank: int) -> SearchRow:
+    return SearchRow(node["key"], node["number"], node["kind"], node["issuer"], node["province"],
+                     node["date"], node["title"], node["ingested"], MATCHES[rank])  # fmt: skip
 
 
 def _order(rows: list[SearchRow], limit: int | None) -> list[SearchRow]:
-    rows.sort(key=lambda r: (not r.ingested, _neg(r.date), r.key))
+    rows.sort(key=lambda r: (MATCHES.index(r.match), not r.ingested, _neg(r.date), r.key))
     return rows[:limit] if limit else rows
 
 
@@ -118,9 +121,12 @@ def search_nx(graph: Any, query: str, limit: int | None = 50) -> list[SearchRow]
         keys = found if keys is None else keys & found
         if not keys:
             return []
-    ranked = sorted(keys or (), key=index.rank.__getitem__)
+    phrase, whole = rank_terms(query)
+    texts, order = index.texts, index.rank
+    match = {key: match_rank(texts[key], phrase, whole) for key in keys or ()}
+    ranked = sorted(match, key=lambda key: (match[key], order[key]))
     nodes = graph.nodes
-    rows = [_row(clean_node({**nodes[key], "key": key})) for key in ranked[: limit or None]]
+    rows = [_row(clean_node({**nodes[k], "key": k}), match[k]) for k in ranked[: limit or None]]
     return _order(rows, limit)
 
 
@@ -128,8 +134,10 @@ def search_cypher(backend: Any, query: str, limit: int | None = 50) -> list[Sear
     terms = words(query)
     if not terms:
         return []
-    found = backend.run("search", lucene=lucene_query(terms), limit=limit or NO_LIMIT)
-    return _order([_row(clean_node(r["node"])) for r in found], limit)
+    phrase, whole = rank_terms(query)
+    found = backend.run("search", lucene=lucene_query(terms), phrase=phrase, whole=whole,
+                        limit=limit or NO_LIMIT)  # fmt: skip
+    return _order([_row(clean_node(r["node"]), r["rank"]) for r in found], limit)
 
 
 def search(backend: Any, query: str, limit: int | None = 50) -> list[SearchRow]:

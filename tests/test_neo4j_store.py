@@ -274,6 +274,9 @@ def test_search_on_neo4j_matches_networkx(neo4j_server: Neo4jServer, neo4j_drive
     graph = graph_from_records(RECORDS)
     graph.nodes["25-NQ/TW@2013"]["title"] = "Nghị quyết về công tác dân vận chính quyền"
     graph.add_nodes_from(random_graph(docs=300, edges=0, seed=3).nodes(data=True))
+    # One of each match rank for "dan van": words whole but apart, prefixes only.
+    graph.add_node("1/HD-X@2020", key="1/HD-X@2020", title="Vận động dân cư", date="2020-01-01")
+    graph.add_node("2/HD-X@2024", key="2/HD-X@2024", title="Danh sách vấn đề", date="2024-01-01")
     database = neo4j_server.settings.database
     ensure_schema(neo4j_driver, database)
     load_graph(neo4j_driver, graph, database)
@@ -285,7 +288,9 @@ def test_search_on_neo4j_matches_networkx(neo4j_server: Neo4jServer, neo4j_drive
             assert search_cypher(backend, query, limit) == expected, (query, limit)
             found += len(expected)
     assert found > 50
-    assert [r.key for r in search_nx(graph, "dan van")] == ["25-NQ/TW@2013"]
+    ranked = [(r.key, r.match) for r in search_nx(graph, "dan van")]
+    assert ranked == [("25-NQ/TW@2013", "phrase"), ("1/HD-X@2020", "words"),
+                      ("2/HD-X@2024", "prefix")]  # fmt: skip
     assert "search_text" not in read_graph(neo4j_driver, database).nodes["25-NQ/TW@2013"]
 
 

@@ -8,7 +8,14 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from lexgraph.graph.search_text import lucene_escape, lucene_query, search_text, words
+from lexgraph.graph.search_text import (
+    lucene_escape,
+    lucene_query,
+    match_rank,
+    rank_terms,
+    search_text,
+    words,
+)
 from lexgraph.queries.search import search_nx
 
 
@@ -65,3 +72,23 @@ def test_search_nx_prefixes_every_word_and_orders() -> None:
     graph.add_node("e", key="e", title="x", issuer=None, number=None, date=None, ingested=False)
     # (the index is rebuilt when the node count changes)
     assert keys("dan van") == ["d", "a", "b", "c"]  # ...is re-indexed
+
+
+def test_search_ranks_the_phrase_then_whole_words_then_prefixes() -> None:
+    # "dan van" as prefixes also matches "danh sách vấn đề", as whole words "vận động dân
+    # cư" (both newer, so they came first by date alone): "dân vận" must come first.
+    graph = _graph()
+    for key, title, date in (("p", "Danh sách vấn đề", "2025-01-01"),
+                             ("w", "Vận động dân cư tham gia", "2024-06-01"),
+                             ("v", "Văn bản hướng dẫn dân vận", "2019-01-01")):  # fmt: skip
+        graph.add_node(key, key=key, title=title, issuer=None, number=None, date=date,
+                       ingested=True, kind=None, province=None)  # fmt: skip
+    rows = search_nx(graph, "dan van")
+    assert [(r.key, r.match) for r in rows] == [
+        ("a", "phrase"), ("b", "phrase"), ("v", "phrase"), ("c", "phrase"),
+        ("w", "words"), ("p", "prefix"),
+    ]  # fmt: skip
+    assert [r.key for r in search_nx(graph, "dan van", limit=4)] == ["a", "b", "v", "c"]
+    assert match_rank("cong tac dan van", *rank_terms("Dân Vận")) == 0
+    assert match_rank("van ban huong dan", *rank_terms("dan van")) == 1
+    assert match_rank("huong dan soan van ban", *rank_terms("dan va")) == 2
