@@ -182,6 +182,10 @@ def _parse_lead(text: str, mention: Mention) -> None:
 _SENTENCE_OPEN = re.compile(r"(?:^|[.;:!?]\S{0,4}\s+)(?=[^.;:!?]{4,120}$)")
 
 
+# 'Phụ lục III, IV và V ban hành kèm theo Nghị định số ...': annexed, not issued by a subject.
+_ANNEXED = re.compile(r"^\s*ban hanh kem theo")
+
+
 def _subject_issuer(text: str, mention: Mention, lo: int, folded: str) -> None:
     """'<Issuer> (đã) ban hành <kind> số ...' opening a sentence: the subject issued it."""
     if "ban hanh" not in folded[-40:]:
@@ -189,13 +193,21 @@ def _subject_issuer(text: str, mention: Mention, lo: int, folded: str) -> None:
     opened = _SENTENCE_OPEN.search(folded)
     if opened is None:
         return
-    at = lo + opened.end()
-    if not text[at : at + 1].isupper():
-        return
-    raw, end = read_issuer(text, at)
-    if raw and _ISSUED_BY.match(STATE.ft.window(end, mention.kind_start + 1)):
-        mention.issuer, mention.place = short_form(raw)
-        mention.lead_issuer = True
+    starts = [lo + opened.end()]
+    # 'Về vấn đề này, Chính phủ đã ban hành ...': an adverbial opens the sentence and the
+    # subject follows its comma.
+    comma = folded.rfind(", ", opened.end())
+    if comma >= 0:
+        starts.append(lo + comma + 2)
+    for at in starts:
+        if not text[at : at + 1].isupper():
+            continue
+        raw, end = read_issuer(text, at)
+        verb = STATE.ft.window(end, mention.kind_start + 1)
+        if raw and _ISSUED_BY.match(verb) and not _ANNEXED.match(verb):
+            mention.issuer, mention.place = short_form(raw)
+            mention.lead_issuer = True
+            return
 
 
 def find_mentions(text: str, own: set[str], own_level: str | None = None) -> list[Mention]:

@@ -288,6 +288,10 @@ _REPORT = re.compile(r"(?<!\w)(?<!bao cao )(?:ket qua|tinh hinh)\s+(?:trien khai
 _COVERED = re.compile(
     r"(?:\(\s*(?:ke ca|bao gom|khong bao gom|ngoai tru|tru)|(?<!\w)ke ca)\s[^;.()]{0,240}$"
 )
+# '... triển khai các nhiệm vụ tại Quyết định số 1565/QĐ-TTg: Về vấn đề này, Chính phủ đã
+# ban hành Nghị quyết số 214/NQ-CP': a narrated issuance reports what exists; the cue before
+# it governs the earlier object, not the issued document.
+_NARRATED = re.compile(r"(?<![a-z])(?:da|vua)\s+(?:ky\s+)?ban hanh\s+(?:cac\s+)?$")
 # '... theo thẩm quyền (Ngày 23/10/2025, NHNN tiếp tục ban hành Quyết định số ...': a
 # parenthetical narration is outside the cue before it.
 _ASIDE = re.compile(r"\(\s*ngay\s+\d[^)]*$")
@@ -307,7 +311,10 @@ def _governs(text: str, start: int, cue: Cue, pos: int, get) -> bool:
             return False
         if _COVERED.search(get(max(clause_start, cue.start - 250), cue.start)):
             return False
-    return not in_aside(get(cue.end, pos))
+    after = get(cue.end, pos)
+    if _NARRATED.search(after):
+        return False
+    return not in_aside(after)
 
 
 def in_aside(folded: str) -> bool:

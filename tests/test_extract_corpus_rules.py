@@ -431,6 +431,35 @@ def test_an_inclusion_or_exception_aside_says_who_is_covered_not_what_to_do() ->
     assert relation_of(plain, "41/2009/QĐ-TTg", CENTRAL) == "implements"
 
 
+NARRATED_ISSUANCE = quote(
+    "tvpl-641-tb-vpcp.txt",
+    """3. Về đề nghị Bộ Khoa học và Công nghệ phối hợp với
+các bộ, ngành rà soát, hoàn thiện đưa vào khai thác hiệu quả cơ sở dữ liệu quốc
+gia, cơ sở dữ liệu dùng chung của cơ quan nhà nước và triển khai các nhiệm vụ
+trọng tâm tại Quyết định số 1565/QĐ-TTg ngày 18 tháng 7 năm 2025 của Thủ tướng
+Chính phủ: Về vấn đề này, Chính phủ đã ban hành Nghị quyết số 214/NQ-CP ngày 23
+tháng 7 năm 2025 ban hành Kế hoạch hành động của Chính phủ về thúc đẩy tạo lập
+dữ liệu phục vụ chuyển đổi số toàn diện""",
+)
+
+
+def test_the_subject_after_an_opening_adverbial_issued_the_document() -> None:
+    # 'Về vấn đề này, Chính phủ đã ban hành ...': the subject follows the comma clause; the
+    # issuance is narrated, so 'triển khai' before the colon does not make it a task.
+    found = {c.number: c for c in citations(BODY + NARRATED_ISSUANCE, CENTRAL)}
+    assert found["214/NQ-CP"].issuer == "Chính phủ"
+    assert found["214/NQ-CP"].relation == "cites"
+    assert found["1565/QĐ-TTg"].relation == "implements"
+    # An annex 'ban hành kèm theo' a decree names no subject.
+    annex = quote(
+        "tvpl-3257-tni-qldn1-tay-ninh.txt",
+        """thuộc nhóm hàng hóa, dịch vụ đang áp dụng
+mức thuế suất 10% và không thuộc Phụ lục I, II, III ban hành kèm theo Nghị định
+số 72/2024/NĐ-CP""",
+    )
+    assert issuer_of(annex, "72/2024/NĐ-CP", CENTRAL) is None
+
+
 # --- documents cited by name (alias table) ------------------------------------------------
 
 NGHE_AN_CONGRESS = quote(
