@@ -78,11 +78,23 @@ def supported_extensions() -> frozenset[str]:
     return SUPPORTED_EXTENSIONS
 
 
+# A folder's own notes are not documents of the collection: a corpus folder's README.md
+# describing the files would otherwise enter the graph citing every document it names.
+_NOT_DOCUMENTS = frozenset({"readme", "license", "licence", "changelog", "contributing", "notice"})
+
+
+def _is_document_name(name: str) -> bool:
+    """Whether a file met while walking a folder is read: not hidden, not the folder's notes."""
+    return not name.startswith(".") and name.split(".")[0].lower() not in _NOT_DOCUMENTS
+
+
 def collect_paths(inputs: Iterable[str]) -> tuple[list[str], list[FileOutcome]]:
     """Expand directories (recursively, supported extensions only) and globs, keep order.
 
-    A file named explicitly is always tried, whatever its extension; a missing path or a
-    glob that matches nothing becomes a ``failed`` outcome.
+    Walking a folder leaves out hidden files and folders (``.git``, ``.lexgraph``) and the
+    folder's own notes (README, LICENSE, CHANGELOG, CONTRIBUTING, NOTICE, any extension). A
+    file named explicitly is always tried, whatever its name or extension; a missing path
+    or a glob that matches nothing becomes a ``failed`` outcome.
     """
     extensions = supported_extensions()
     paths: list[str] = []
@@ -99,9 +111,9 @@ def collect_paths(inputs: Iterable[str]) -> tuple[list[str], list[FileOutcome]]:
             add(STDIN)
         elif os.path.isdir(item):
             for root, dirs, files in os.walk(item):
-                dirs.sort()
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if Path(name).suffix.lower() in extensions:
+                    if Path(name).suffix.lower() in extensions and _is_document_name(name):
                         add(os.path.join(root, name))
         elif os.path.exists(item):
             add(item)

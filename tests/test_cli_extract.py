@@ -143,3 +143,22 @@ def test_table_quote_is_the_window_around_the_mention() -> None:
     assert "25- NQ/TW" in cell and cell.startswith("…") and cell.endswith("…")
     assert len(cell) <= 162
     assert quote_window("ngắn gọn", "25-NQ/TW") == "ngắn gọn"
+
+
+def test_a_folder_is_walked_without_its_notes_or_hidden_files(tmp_path: Path) -> None:
+    # The seeds folder ships a README.md that names every seed; read as a document it
+    # entered the graph citing them all.
+    from lexgraph.extractors.batch import collect_paths
+
+    folder = tmp_path / "docs"
+    shutil.copytree(EXAMPLES, folder / "plans")
+    for name in ("README.md", "readme.txt", "LICENSE", "CHANGELOG.md", ".draft.txt"):
+        (folder / name).write_text("Thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021.", "utf-8")
+    (folder / ".lexgraph").mkdir()
+    (folder / ".lexgraph" / "old.txt").write_text("Kế hoạch số 1/KH-UBND", "utf-8")
+    found, problems = collect_paths([str(folder)])
+    assert not problems
+    assert sorted(Path(p).name for p in found) == sorted(p.name for p in EXAMPLES.iterdir()
+                                                         if p.is_file())  # fmt: skip
+    named, _ = collect_paths([str(folder / "README.md")])  # named: always read
+    assert named == [str(folder / "README.md")]
