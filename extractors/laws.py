@@ -204,13 +204,13 @@ _AND_COORDINATED = {
 _VERB_SPELLED = {
     "phải", "gồm", "mà", "nhưng", "nếu", "bị", "bằng", "trước", "từ", "trừ", "thuộc", "do",
     "nộp", "gửi", "chịu", "đến", "kèm", "không", "lập", "hoặc", "hướng", "thì", "sau",
-    "gọi", "ước", "làm", "đóng", "trên",
+    "gọi", "ước", "làm", "đóng", "trên", "nên",
 }  # fmt: skip
 _VERB_PAIRS = {
     "thuc hien", "quy dinh", "ap dung", "dong thoi", "cu the", "tuong ung", "xem xet",
     "du kien", "lua chon", "bao gom", "hien hanh", "ke tu", "bao cao", "cong nhan",
     "huong dan", "dam bao", "bao dam", "can cu", "quyet dinh", "cong bo", "ban hanh",
-    "hoat dong", "tham gia",
+    "hoat dong", "tham gia", "phu hop",
 }  # fmt: skip
 # ... except inside the names that hold them ('Luật Kiểm toán độc lập', 'Luật Quản lý
 # phương tiện bay không người lái', 'Luật Điều ước quốc tế').
@@ -275,6 +275,31 @@ def _stops(token: str, low: str, prev_low: str) -> bool:
     return low in _STOP
 
 
+_BREAK = re.compile(r"[ \t]*\n\s*")
+# A list label opening the next line ('V. Không quy định ...', 'b) Doanh nghiệp ...').
+_LABEL = re.compile(r"(?:[IVX]{1,5}|[a-zđ]|\d{1,3})\s*[.)]\s")
+# A table cell: a short line without sentence punctuation ('Vi phạm', 'Loại hình vi phạm').
+_CELL = re.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3}[ \t]*\n(?:\s*\n|[ \t]*[A-ZĐ\u00c0-\u1ef8])")
+
+
+def _line_end_cut(window: str, name_from: int) -> int | None:
+    """Where a name may not cross a line break. Hard wraps fall anywhere (the corpus keeps
+    them: 'Căn cứ Luật Tổ chức' / 'Chính phủ ngày ...'), so a break alone ends nothing;
+    the name ends before a capitalised word after a blank line, before a list label, and
+    before a run of table cells ('quy định của Luật Chứng khoán' / 'Vi phạm' / 'Loại hình
+    vi phạm')."""
+    for brk in _BREAK.finditer(window):
+        before = window[name_from : brk.start()]
+        if not before.strip() or before.isupper():
+            continue  # the name starts on the next line, or an upper-case title goes on
+        nxt = window[brk.end() :]
+        if not nxt[:1].isupper():
+            continue  # lower case goes on with the name; anything else ends it anyway
+        if brk.group(0).count("\n") > 1 or _LABEL.match(nxt) or _CELL.match(nxt):
+            return brk.start()
+    return None
+
+
 def find_laws(text: str) -> list[LawMention]:
     out: list[LawMention] = []
     ft = view(text)
@@ -301,6 +326,9 @@ def find_laws(text: str) -> list[LawMention]:
         wall = PAGE_WALL.search(window)
         if wall:
             window, folded = window[: wall.start()], folded[: wall.start()]
+        cut = _line_end_cut(window, name_end)
+        if cut is not None:
+            window, folded = window[:cut], folded[:cut]
         name_end, n_words = _read_name(window, folded, name_end, kind)
         while amend and n_words:
             # 'Luật sửa đổi, bổ sung một số điều của Luật Chứng khoán, Luật Kế toán, ... và

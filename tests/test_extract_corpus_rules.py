@@ -460,6 +460,43 @@ số 72/2024/NĐ-CP""",
     assert issuer_of(annex, "72/2024/NĐ-CP", CENTRAL) is None
 
 
+def test_a_law_name_ends_before_table_cells_labels_and_blank_lines() -> None:
+    cells = quote(
+        "congbao-4-qh15.txt",
+        """1. Vi phạm quy định của Luật Chứng khoán
+Vi phạm
+Loại hình vi phạm
+Biện pháp
+xử lý""",
+    )
+    assert law_names(cells) == ["Luật Chứng khoán"]
+    label = quote(
+        "congbao-66-16-2026-nq-cp.txt",
+        """một số điều của Luật Kế toán
+V. Không quy định tỷ lệ vốn góp của kế toán viên hành nghề""",
+    )
+    assert law_names(label) == ["Luật Kế toán"]
+    blank = quote(
+        "tvpl-2913-qd-ubnd-ha-tinh.txt",
+        """quy định tại khoản 2 Điều 125 Luật Bảo vệ môi trường
+
+Môi trường
+
+UBND cấp xã""",
+    )
+    assert law_names(blank) == ["Luật Bảo vệ môi trường"]
+    # A hard wrap inside a name is no end ('Luật Tổ chức' / 'Chính phủ').
+    wrapped = quote(
+        "tvpl-2530-qd-ttg.txt", "Căn cứ Luật Tổ chức\nChính phủ ngày 18 tháng 02 năm 2025;"
+    )
+    assert law_names(wrapped) == ["Luật Tổ chức Chính phủ"]
+    verb = quote(
+        "congbao-3305-vbhn-bldtbxh.txt",
+        "theo quy định tại Điều 55 Luật Việc làm nên trong thời",
+    )
+    assert law_names(verb) == ["Luật Việc làm"]
+
+
 # --- documents cited by name (alias table) ------------------------------------------------
 
 NGHE_AN_CONGRESS = quote(
