@@ -312,7 +312,7 @@ def _governs(text: str, start: int, cue: Cue, pos: int, get) -> bool:
         if _COVERED.search(get(max(clause_start, cue.start - 250), cue.start)):
             return False
     after = get(cue.end, pos)
-    if _NARRATED.search(after):
+    if "ban hanh" in after and _NARRATED.search(after):
         return False
     return not in_aside(after)
 
