@@ -2,28 +2,21 @@
 the real sentences of ../shared/corpus where a page break cut a reference.
 
 The sentences are quoted byte for byte (line breaks kept), so the rules run without
-../shared; ``test_quotes_are_real`` checks each against its file and skips when it is absent.
+../shared; ``quote`` registers each for ``test_quotes_are_real`` in test_extract_corpus_rules.py,
+which checks it against its file and skips when ../shared is absent.
 """
 
 import json
-from pathlib import Path
 
 import pytest
 
 from lexgraph.extractors.citations import find_citations
 from lexgraph.extractors.furniture import furniture_blocks, reading_text
 from lexgraph.model import DocumentInfo
+from tests.test_extract_corpus_rules import CORPUS, quote
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 CENTRAL = DocumentInfo(number="999/2026/TT-BTC", level="central_state")
 BODY = "THÔNG TƯ\n\nĐiều 1. Phạm vi\n\n"  # mentions after this are in the body
-
-QUOTES: dict[str, str] = {}
-
-
-def quote(file: str, text: str) -> str:
-    QUOTES[text] = file
-    return text
 
 
 def cited(text: str) -> dict[str, object]:
@@ -49,11 +42,40 @@ HEADER_IN_ISSUER = quote(
 )
 
 
-def test_a_gazette_header_inside_an_issuer_is_skipped() -> None:
-    c = cited(BODY + HEADER_IN_ISSUER)["08/2019/TT-BKHĐT"]
-    assert c.issuer == "Bộ trưởng Bộ Kế hoạch và Đầu tư"
-    assert c.date == "2019-05-17"
-    assert "CÔNG BÁO/Số 230" in c.quote  # the evidence is the original text
+DATE_ACROSS_PAGES = quote(
+    "congbao-66-19-2026-nq-cp.txt",
+    "a) Đơn đăng ký trao đổi và lý lịch nguồn gen giống vật nuôi theo Mẫu số\n"
+    "01 Phụ lục I ban hành kèm theo Thông tư số 94/2025/TT-BNNMT ngày\n\n"
+    "CÔNG BÁO/Số 298/Ngày 01-06-2026\n20\n\n\n"
+    "31/12/2025 của Bộ trưởng Bộ Nông nghiệp và Môi trường hướng dẫn chi tiết một\n"
+    "số điều của Luật Chăn nuôi;",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "date", "issuer"),
+    [
+        (HEADER_IN_ISSUER, "08/2019/TT-BKHĐT", "2019-05-17", "Bộ trưởng Bộ Kế hoạch và Đầu tư"),
+        # 'ngày' / '31/12/2025': a word that takes a number ends the page.
+        (
+            DATE_ACROSS_PAGES,
+            "94/2025/TT-BNNMT",
+            "2025-12-31",
+            "Bộ trưởng Bộ Nông nghiệp và Môi trường",
+        ),
+    ],
+)
+def test_a_gazette_header_inside_a_reference_is_skipped(
+    text: str, number: str, date: str, issuer: str
+) -> None:
+    c = cited(BODY + text)[number]
+    assert (c.date, c.issuer) == (date, issuer)
+    assert "CÔNG BÁO/Số" in c.quote  # the evidence is the original text
+
+
+def test_a_numbered_item_after_the_page_is_a_new_item() -> None:
+    text = "theo quy định tại khoản\n\nCÔNG BÁO/Số 290/Ngày 29-05-2026\n31\n\n\n4. Đình chỉ"
+    assert reading_text(text) == text
 
 
 PAGE_NUMBER_FIRST = quote(
@@ -145,13 +167,6 @@ def test_a_running_title_after_the_header_is_no_continuation() -> None:
     assert not [c.issuer for c in found.citations if c.issuer and "Danh" in c.issuer]
 
 
-def test_quotes_are_real() -> None:
-    if not CORPUS.is_dir():
-        pytest.skip("../shared/corpus is not available")
-    for text, file in QUOTES.items():
-        assert text in (CORPUS / file).read_text("utf-8"), (file, text[:60])
-
-
 def test_gold_issuers_of_the_gazette_files_hold() -> None:
     """The corpus gold's gazette files keep every cite's issuer with furniture skipped."""
     gold = CORPUS / "gold.jsonl"
@@ -170,23 +185,3 @@ def test_gold_issuers_of_the_gazette_files_hold() -> None:
         for cite in record["cites"]:
             if cite["issuer"] and cite["number"] in issuers:
                 assert issuers[cite["number"]] == cite["issuer"], cite["number"]
-
-
-DATE_ACROSS_PAGES = quote(
-    "congbao-66-19-2026-nq-cp.txt",
-    "a) Đơn đăng ký trao đổi và lý lịch nguồn gen giống vật nuôi theo Mẫu số\n"
-    "01 Phụ lục I ban hành kèm theo Thông tư số 94/2025/TT-BNNMT ngày\n\n"
-    "CÔNG BÁO/Số 298/Ngày 01-06-2026\n20\n\n\n"
-    "31/12/2025 của Bộ trưởng Bộ Nông nghiệp và Môi trường hướng dẫn chi tiết một\n"
-    "số điều của Luật Chăn nuôi;",
-)
-
-
-def test_a_number_after_the_page_goes_on_with_a_date_or_a_number() -> None:
-    # 'ngày' / '31/12/2025': a word that takes a number ends the page.
-    c = cited(BODY + DATE_ACROSS_PAGES)["94/2025/TT-BNNMT"]
-    assert c.date == "2025-12-31"
-    assert c.issuer == "Bộ trưởng Bộ Nông nghiệp và Môi trường"
-    # A numbered item after the page is a new item, not the rest of 'tại'.
-    text = "theo quy định tại\n\nCÔNG BÁO/Số 290/Ngày 29-05-2026\n31\n\n\n4. Đình chỉ"
-    assert reading_text(text) == text
