@@ -66,6 +66,10 @@ _KIND_END = re.compile(
 )
 _LAW_BEFORE = re.compile(r"(?<![a-z])(bo luat|luat)\s+[^;.()]{1,120}?\s+so\s*:?\s*$")
 _LIST_GAP = re.compile(r"^[\s,;*|]*(?:va\s+)?(?:so\s*:?\s*)?$")
+# Codes shaped like document numbers that name no document (folded text just before the
+# number): a form, 'mẫu số 01-ĐK-TCT' / 'Biểu mẫu 01/BĐS'; a standard, whose number
+# follows its series and a colon, 'QCVN 06:2012/BLĐTBXH', 'Tiêu chuẩn cơ sở 661: 2018/BVTV'.
+_NOT_A_DOCUMENT = re.compile(r"(?:(?<![a-z])(?:bieu\s+)?mau(?:\s+so)?\s*:?|\d[ \t]?:)\s*$")
 SHARE_GAP = re.compile(r"^[\s,*|]*(?:va|,)\s*$")
 _OF = re.compile(r"[\s,(*|]*(?:cua|giua)\s+")
 _QUALIFIER = re.compile(r"\s*[(,]?\s*khoa\s+[ivxl]+\s*\)?")
@@ -220,6 +224,8 @@ def find_mentions(text: str, own: set[str], own_level: str | None = None) -> lis
         number = canonical_number(match.group(0))
         is_own = number in own
         if is_own and own_level is None:
+            continue
+        if _NOT_A_DOCUMENT.search(STATE.ft.window(max(0, match.start() - 24), match.start())):
             continue
         kind, kind_start = _kind_before(text, match.start(), prev)
         if kind is None and prev is not None and prev.number:

@@ -63,18 +63,20 @@ def symbol(number: str) -> str:
 # One compiled pattern finds every candidate; everything else is local parsing.
 # Grammar: NUMBER SEP [YEAR /] TOKEN (JOINER TOKEN)*
 #   NUMBER  digits, optionally dotted (66.7/2025/NQ-CP); not preceded by a word
-#           character, '.', ',', '/' or '-' so that 66.7 is never read as 7 and
+#           character, '.', ',', '/', '-' or '+' so that 66.7 is never read as 7, nor a
+#           road marker 'K16+500- K21' as a number, and
 #           '2.269/6.974' (a ratio) never starts a match;
 #   SEP     '-' or '/', with a space on at most one side ('05- CT/TW', '02 /CT-UBND'),
 #           so that '2020 - UBND' (a dash in prose) is not a number;
 #   TOKEN   an upper-case-initial symbol (TTg, CTr, QĐi, UBTVQH11, BCĐQG1237) that is
-#           not followed by another letter, so 'Ngày', 'Hoàn' never qualify;
+#           not followed by another letter, so 'Ngày', 'Hoàn' never qualify, and is not a
+#           capitalised word ('TK 525- Doanh thu', 'TK 625- Chi phí': accounts, not numbers);
 #   JOINER  '-', '/', '&' with a space or a line break on one side only
 #           ('33/CT -TTg', '27/NQ- TW', '22/2026/NĐ-\nCP', 'QLN& TTBĐS').
-_TOKEN_RE = r"[A-ZĐ][A-Za-zĐđ]*\d*(?![^\W_])"
+_TOKEN_RE = r"(?![A-ZĐ][a-zđ]{2,}(?![^\W_]))[A-ZĐ][A-Za-zĐđ]*\d*(?![^\W_])"
 NUMBER_RE = re.compile(
     # The look-behind follows the first digit so that the engine can skip to digits fast.
-    r"(?P<num>\d(?<![\w.,/\-]\d)\d{0,5}(?:\.\d{1,3})?)"
+    r"(?P<num>\d(?<![\w.,/\-+]\d)\d{0,5}(?:\.\d{1,3})?)"
     r"(?:[ \t]?[-/](?=[^\s])|[-/][ \t]{1,2}(?=\S))"
     r"(?:(?P<year>\d{4})[ \t]?/[ \t]?)?"
     rf"(?P<sym>{_TOKEN_RE}(?:(?:[ \t]?[-/&]|[-/&][ \t]{{0,2}}\n?[ \t]{{0,2}}){_TOKEN_RE}){{0,6}})"
