@@ -67,9 +67,15 @@ _KIND_END = re.compile(
 _LAW_BEFORE = re.compile(r"(?<![a-z])(bo luat|luat)\s+[^;.()]{1,120}?\s+so\s*:?\s*$")
 _LIST_GAP = re.compile(r"^[\s,;*|]*(?:va\s+)?(?:so\s*:?\s*)?$")
 # Codes shaped like document numbers that name no document (folded text just before the
-# number): a form, 'mẫu số 01-ĐK-TCT' / 'Biểu mẫu 01/BĐS'; a standard, whose number
-# follows its series and a colon, 'QCVN 06:2012/BLĐTBXH', 'Tiêu chuẩn cơ sở 661: 2018/BVTV'.
-_NOT_A_DOCUMENT = re.compile(r"(?:(?<![a-z])(?:bieu\s+)?mau(?:\s+so)?\s*:?|\d[ \t]?:)\s*$")
+# number): a form or report table, 'mẫu số 01-ĐK-TCT', 'mẫu số <08-MST>', 'Biểu số:
+# 411/GN-Sở', 'tờ khai 05/KK-TNCN'; a standard, after its series ('TCCS 02/2016/CĐUB',
+# 'QCVN:01-2008/BLĐTBXH') or its series number and a colon ('QCVN 06:2012/BLĐTBXH',
+# 'Tiêu chuẩn cơ sở 661: 2018/BVTV').
+_NOT_A_DOCUMENT = re.compile(
+    r"(?:(?<![a-z])(?:(?:bieu|mau|bieu\s+mau|to\s+khai(?:\s+mau)?)(?:\s+so)?|qcvn|tcvn|tccs)"
+    r"\s*:?|\d[ \t]?:)\s*[<(\"“]?\s*$"
+)
+_CODE_LIST_GAP = re.compile(r"[\s,;<>()\"“”]*(?:(?:hoac|va)[\s<(\"“]*)?$")
 SHARE_GAP = re.compile(r"^[\s,*|]*(?:va|,)\s*$")
 _OF = re.compile(r"[\s,(*|]*(?:cua|giua)\s+")
 _QUALIFIER = re.compile(r"\s*[(,]?\s*khoa\s+[ivxl]+\s*\)?")
@@ -220,13 +226,18 @@ def find_mentions(text: str, own: set[str], own_level: str | None = None) -> lis
     district's own Kế hoạch 85/KH-UBND: same number, another document)."""
     mentions: list[Mention] = []
     prev: Mention | None = None
+    code_end: int | None = None  # the end of the last number skipped as a form or standard
     for match in NUMBER_RE.finditer(text):
         number = canonical_number(match.group(0))
         is_own = number in own
         if is_own and own_level is None:
             continue
-        if _NOT_A_DOCUMENT.search(STATE.ft.window(max(0, match.start() - 24), match.start())):
+        if _NOT_A_DOCUMENT.search(STATE.ft.window(max(0, match.start() - 24), match.start())) or (
+            code_end is not None and _CODE_LIST_GAP.match(STATE.ft.window(code_end, match.start()))
+        ):  # a form or standard, or the next of a list of them ('<01-ĐK-TCT> hoặc <08-MST>')
+            code_end = match.end()
             continue
+        code_end = None
         kind, kind_start = _kind_before(text, match.start(), prev)
         if kind is None and prev is not None and prev.number:
             gap = STATE.ft.window(prev.tail_end, match.start())

@@ -63,9 +63,9 @@ def symbol(number: str) -> str:
 # One compiled pattern finds every candidate; everything else is local parsing.
 # Grammar: NUMBER SEP [YEAR /] TOKEN (JOINER TOKEN)*
 #   NUMBER  digits, optionally dotted (66.7/2025/NQ-CP); not preceded by a word
-#           character, '.', ',', '/', '-' or '+' so that 66.7 is never read as 7, nor a
-#           road marker 'K16+500- K21' as a number, and
-#           '2.269/6.974' (a ratio) never starts a match;
+#           character, '.', ',', '/', '-', '+' or '%' so that 66.7 is never read as 7,
+#           nor a road marker 'K16+500- K21' or a URL's '%2049/2018/N%C4%90' as a number,
+#           and '2.269/6.974' (a ratio) never starts a match;
 #   SEP     '-' or '/', with a space on at most one side ('05- CT/TW', '02 /CT-UBND'),
 #           so that '2020 - UBND' (a dash in prose) is not a number;
 #   TOKEN   an upper-case-initial symbol (TTg, CTr, QĐi, UBTVQH11, BCĐQG1237) that is
@@ -76,7 +76,7 @@ def symbol(number: str) -> str:
 _TOKEN_RE = r"(?![A-ZĐ][a-zđ]{2,}(?![^\W_]))[A-ZĐ][A-Za-zĐđ]*\d*(?![^\W_])"
 NUMBER_RE = re.compile(
     # The look-behind follows the first digit so that the engine can skip to digits fast.
-    r"(?P<num>\d(?<![\w.,/\-+]\d)\d{0,5}(?:\.\d{1,3})?)"
+    r"(?P<num>\d(?<![\w.,/\-+%]\d)\d{0,5}(?:\.\d{1,3})?)"
     r"(?:[ \t]?[-/](?=[^\s])|[-/][ \t]{1,2}(?=\S))"
     r"(?:(?P<year>\d{4})[ \t]?/[ \t]?)?"
     rf"(?P<sym>{_TOKEN_RE}(?:(?:[ \t]?[-/&]|[-/&][ \t]{{0,2}}\n?[ \t]{{0,2}}){_TOKEN_RE}){{0,6}})"
@@ -105,6 +105,7 @@ TYPE_KINDS = {
     "TB": "Thông báo",
     "CĐ": "Công điện",
     "PA": "Phương án",
+    "GP": "Giấy phép",
     "QH": "Luật",
     "L": "Luật",
     "CP": "Nghị định",

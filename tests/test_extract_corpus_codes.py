@@ -66,3 +66,20 @@ def test_real_numbers_of_the_same_shapes_are_still_found() -> None:
     # Mixed-case type codes, a space after the dash, a number after 'số:'.
     text = "Căn cứ Chỉ thị số 33/CT-TTg, Chương trình số 28-CTr/TU, Quy định số:05- QĐi/TW"
     assert numbers(text) == ["33/CT-TTg", "28-CTr/TU", "05-QĐi/TW"]
+
+
+def test_report_tables_declarations_and_their_lists_are_not_documents() -> None:
+    assert numbers(quote("congbao-02-2025-tt-bldtbxh.txt", "Biểu số 104/LĐVL-Sở")) == []
+    listed = quote("congbao-06-vbhn-btc.txt", "(Kèm theo tờ khai mẫu số <01-ĐK-TCT> hoặc <08-MST>)")
+    assert numbers(listed) == []
+    assert numbers(quote("congbao-41-2026-tt-btc.txt", " (Kèm theo Tờ khai 01/TSMH)")) == []
+
+
+def test_a_standard_after_its_series_name_alone() -> None:
+    assert numbers(quote("congbao-01-2023-tt-bkhdt.txt", "TCCS 02/2016/CĐUB. Năng")) == []
+
+
+def test_a_url_encoded_number_is_not_read_but_the_plain_one_is() -> None:
+    url = quote("congbao-1478-qd-bldtbxh.txt", "S%E1%BB%91%2049/2018/N%C4%90-CP")
+    assert numbers(url) == []
+    assert numbers(quote("congbao-1478-qd-bldtbxh.txt", "Số 49/2018/NĐ-CP")) == ["49/2018/NĐ-CP"]
