@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from lexgraph.extractors.issuer_case import upper_case_issuer
 from lexgraph.extractors.numbers import TYPE_KINDS, symbol
 from lexgraph.extractors.text import LINE_WALL, fold, new_tone_marks, view
 
@@ -267,7 +268,7 @@ def short_form(raw: str) -> tuple[str | None, str | None]:
             if folded == key or folded.startswith(key + " "):
                 rest = phrase[len(key) :].strip()
                 return _UPPER_MAP[key], (rest.title() or None)
-        phrase = _sentence_case(phrase)
+        phrase = upper_case_issuer(phrase)
     phrase = re.sub(r"\s*\(cũ\)", "", phrase)
     phrase = re.sub(r"^Ban Bí thư Trung ương Đảng\b", "Ban Bí thư", phrase)
     phrase = phrase.replace("Ban chấp hành", "Ban Chấp hành").replace("Thủ Tướng", "Thủ tướng")
@@ -280,11 +281,6 @@ def short_form(raw: str) -> tuple[str | None, str | None]:
         phrase = (phrase[: match.start(2)] + phrase[match.end(2) :]).strip()
     phrase = phrase.strip(" ,-")
     return (phrase or None), place
-
-
-def _sentence_case(phrase: str) -> str:
-    words = phrase.split()
-    return " ".join([words[0].capitalize()] + [w.lower() for w in words[1:]])
 
 
 _LOCAL_RE = re.compile(

@@ -552,3 +552,44 @@ def test_quotes_are_real() -> None:
         if file not in cache:
             cache[file] = _squash((CORPUS / file).read_text("utf-8"))
         assert _squash(text) in cache[file], (file, text[:60])
+
+
+# --- issuers in upper-case titles ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("file", "title", "number", "issuer"),
+    [
+        ("tvpl-35-2025-nq-hdnd-hue.txt",
+         "NGHỊ QUYẾT SỐ 22/2023/NQ-HĐND\nNGÀY 20 THÁNG 10 NĂM 2023 CỦA HĐND TỈNH THỪA THIÊN HUẾ",
+         "22/2023/NQ-HĐND", "HĐND tỉnh"),
+        ("congbot-3210-qd-ubnd.txt",
+         "TRIỂN KHAI THỰC HIỆN THÔNG TƯ SỐ 09/2013/TT-BXD NGÀY 01 THÁNG 7 NĂM 2013 CỦA BỘ "
+         "XÂY DỰNG VỀ", "09/2013/TT-BXD", "Bộ Xây dựng"),
+        ("tvpl-70-2025-qd-ubnd-ha-noi.txt",
+         "QUYẾT ĐỊNH SỐ 48/2024/QĐ-UBND NGÀY\n22/7/2024 CỦA UBND THÀNH PHỐ HÀ NỘI VỀ BAN HÀNH",
+         "48/2024/QĐ-UBND", "UBND thành phố"),
+    ],
+)  # fmt: skip
+def test_an_upper_case_issuer_reads_as_the_body_writes_it(file, title, number, issuer) -> None:
+    # Was 'Hđnd tỉnh thừa thiên huế', 'Bộ xây dựng', 'Ubnd thành phố hà nội': the place
+    # name, lower-cased, stuck to the short form.
+    text = quote(file, title)
+    assert issuer_of(text, number, CENTRAL) == issuer
+
+
+@pytest.mark.parametrize(
+    ("upper", "cased"),
+    [
+        ("UBND HUYỆN LONG PHÚ", ("UBND huyện", "Long Phú")),
+        ("ĐẢNG ỦY XÃ PHÚ LỘC", ("Đảng ủy xã", "Phú Lộc")),
+        ("BAN THƯỜNG VỤ HUYỆN ỦY", ("Ban Thường vụ Huyện ủy", None)),
+        ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", ("Bộ Lao động - Thương binh và Xã hội", None)),
+        ("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", ("Bộ Văn hóa, Thể thao và Du lịch", None)),
+        ("SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH NGHỆ AN", ("Sở Giáo dục và Đào tạo tỉnh", "Nghệ An")),
+        ("ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM TỈNH", ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", None)),
+        ("VĂN PHÒNG CHÍNH PHỦ", ("Văn phòng Chính phủ", None)),
+    ],
+)  # fmt: skip
+def test_upper_case_organ_names(upper: str, cased: tuple[str, str | None]) -> None:
+    assert short_form(upper) == cased
