@@ -29,12 +29,13 @@ _OPENING_CUE = re.compile(
     r"Tiếp tục|Thi hành|Hưởng ứng)\b",
     re.M,
 )
-# Paragraph starts: after a sentence-ending line, before a bullet/heading/opening cue,
-# after a blank line that follows sentence punctuation. Not after ';' (a list goes on).
+# Paragraph starts: after a sentence-ending line, before a bullet/heading/opening cue
+# (a purpose clause, 'Để tiếp tục thực hiện ...', opens one even after a 'Căn cứ ...;'
+# list), after a blank line that follows sentence punctuation. Not after ';' (a list goes on).
 _BOUNDARY = re.compile(
     r"[.:!?…][ \t*”\"’)]*\n|"
     r"\n(?=[ \t*|]*(?:[-+•–]\s|\d{1,2}[.)]\s|[a-zđ]\)\s|[IVX]{1,5}[.\-–]\s|Điều\s+\d{1,3}\s*[.:]|"
-    r"Căn cứ|Thực hiện|Triển khai|Xét|Theo đề nghị|Trên đây|[¹²³⁴⁵⁶⁷⁸⁹⁰]|\[\d+\]))"
+    r"Căn cứ|Thực hiện|Triển khai|Xét|Theo đề nghị|Trên đây|Để\s|Nhằm\s|[¹²³⁴⁵⁶⁷⁸⁹⁰]|\[\d+\]))"
 )
 _CLOSING = re.compile(r"^[ \t*|]*trên đây là", re.I)
 

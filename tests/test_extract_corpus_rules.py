@@ -593,3 +593,31 @@ def test_an_upper_case_issuer_reads_as_the_body_writes_it(file, title, number, i
 )  # fmt: skip
 def test_upper_case_organ_names(upper: str, cased: tuple[str, str | None]) -> None:
     assert short_form(upper) == cased
+
+
+# --- a purpose clause after a 'Căn cứ ...;' / 'Theo đề nghị ...;' list -------------------
+
+HCM_OPENING = quote(
+    "tvpl-4240-ubnd-vx-ho-chi-minh.txt",
+    """Theo đề nghị của Giám đốc Sở
+Nội vụ tại Tờ trình số 9807/TTr-SNV ngày 25 tháng 11 năm 2025;
+Để hoàn thành việc cập nhật,
+đồng bộ với Cơ sở dữ liệu quốc gia về cán bộ, công chức, viên chức theo yêu cầu
+của Bộ Nội vụ, Chủ tịch Ủy ban nhân dân Thành phố có ý kiến chỉ đạo như sau:""",
+)
+
+
+def test_a_purpose_clause_opens_a_paragraph_after_a_list_ended_by_a_semicolon() -> None:
+    from lexgraph.extractors.relations import build_structure
+
+    structure = build_structure(HCM_OPENING)
+    purpose = HCM_OPENING.index("Để hoàn thành")
+    assert structure.block_start(purpose + 20) == purpose
+    # So a plan named in it is what the purpose clause says, not one more basis item.
+    text = (
+        "KẾ HOẠCH\n\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+        "Để tiếp tục thực hiện có hiệu quả Kế hoạch số 117/KH-UBND ngày 28/3/2025 của UBND "
+        "tỉnh Tây Ninh, UBND huyện ban hành Kế hoạch như sau:"
+    )
+    doc = DocumentInfo(number="78/KH-UBND", province="Gia Lai", level="district")
+    assert relation_of(text, "117/KH-UBND", doc) == "continues"
