@@ -112,6 +112,9 @@ def _name_word(tok: str, low: str, nxt: str) -> bool:
     return tok[:1].isupper() and tok[1:].islower() and low not in _CLAUSE_WORDS
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*(?=[^\W\d_])")
+
+
 def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
@@ -127,6 +130,14 @@ def read_issuer(text: str, pos: int, limit: int = 160) -> tuple[str, int]:
     wall = LINE_WALL.search(window)
     if wall:
         window = window[: wall.start()]
+    # A blank line before a capital ends the phrase: in an upper-case title block the next
+    # block is another heading ('... CỦA BỘ TÀI CHÍNH' / '' / 'ỦY BAN NHÂN DÂN THÀNH PHỐ'),
+    # in a table the next cell. Before a lower-case word it is a stray break in a wrapped
+    # name ('của Ủy ban nhân\ndân thành' / '' / 'phố Cần Thơ').
+    for blank in _BLANK_LINE.finditer(window):
+        if window[blank.end()].isupper():
+            window = window[: blank.start()]
+            break
     lead = _HOI_NGHI.match(window)
     if lead is None:
         plenum = _PLENUM_AT.match(window)

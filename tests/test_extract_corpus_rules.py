@@ -621,3 +621,27 @@ def test_a_purpose_clause_opens_a_paragraph_after_a_list_ended_by_a_semicolon() 
     )
     doc = DocumentInfo(number="78/KH-UBND", province="Gia Lai", level="district")
     assert relation_of(text, "117/KH-UBND", doc) == "continues"
+
+
+HCM_TITLE = quote(
+    "tvpl-2820-qd-ubnd-ho-chi-minh.txt",
+    """BAN HÀNH KẾ HOẠCH TRIỂN KHAI QUYẾT ĐỊNH SỐ
+06/QĐ-TTG NGÀY 02 THÁNG 01 NĂM 2025 CỦA THỦ TƯỚNG CHÍNH PHỦ VÀ QUYẾT ĐỊNH SỐ
+3103/QĐ-BTC NGÀY 05 THÁNG 9 NĂM 2025 CỦA BỘ TÀI CHÍNH
+
+ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH""",
+)
+CAN_THO_WRAP = quote(
+    "tvpl-2579-qd-ubnd-can-tho.txt",
+    """1849/QĐ-UBND ngày 20 tháng 8 năm 2024 của Ủy ban nhân
+dân thành
+
+phố Cần Thơ về việc ban hành""",
+)
+
+
+def test_a_blank_line_before_a_capital_ends_an_issuer_not_one_inside_a_name() -> None:
+    # Was 'Bộ Tài chính ủy ban nhân dân thành phố': the next heading joined the issuer.
+    assert issuer_of(HCM_TITLE, "3103/QĐ-BTC") == "Bộ Tài chính"
+    # A stray blank line inside a wrapped name ('thành' / '' / 'phố') is crossed.
+    assert issuer_of("Quyết định số " + CAN_THO_WRAP, "1849/QĐ-UBND") == "Ủy ban nhân dân thành phố"
