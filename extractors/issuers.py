@@ -215,6 +215,7 @@ def _scan(tokens: list[re.Match[str]], fwin: str) -> tuple[int, int]:
     end = 0
     i = 0
     n = len(tokens)
+    place = False  # inside a place name ('tỉnh Bắc Giang'): a lower-case word ends it
     while i < n:
         if (
             i + 3 < n
@@ -235,6 +236,7 @@ def _scan(tokens: list[re.Match[str]], fwin: str) -> tuple[int, int]:
                 break
             if tok == "," and fnxt not in _COMMA_CONT:
                 break
+            place = False
             i += 1
             continue
         if not tok[0].isalpha():
@@ -256,7 +258,14 @@ def _scan(tokens: list[re.Match[str]], fwin: str) -> tuple[int, int]:
             prev = flds[i - 1] if i else ""
             if f"{low} {fnxt}" in _KIND_PAIRS and prev not in ("bo", "so") and end:
                 break
-        elif low not in _ORG_VOCAB:
+            if tokens[i - 1].group(0).islower() and (
+                prev in ("tinh", "huyen", "quan", "xa", "phuong")
+                or (i > 1 and f"{flds[i - 2]} {prev}" in ("thanh pho", "thi tran"))
+            ):
+                place = True
+        elif place or low not in _ORG_VOCAB:
+            # 'của Chủ tịch UBND tỉnh Bắc Giang công bố thủ tục': 'công bố' folds like organ
+            # words ('Công', 'Bộ'), but after the place name it is the verb of the title.
             break
         end = tokens[i].end()
         i += 1

@@ -645,3 +645,18 @@ def test_a_blank_line_before_a_capital_ends_an_issuer_not_one_inside_a_name() ->
     assert issuer_of(HCM_TITLE, "3103/QĐ-BTC") == "Bộ Tài chính"
     # A stray blank line inside a wrapped name ('thành' / '' / 'phố') is crossed.
     assert issuer_of("Quyết định số " + CAN_THO_WRAP, "1849/QĐ-UBND") == "Ủy ban nhân dân thành phố"
+
+
+BAC_GIANG = quote(
+    "tvpl-1521-qd-ubnd-bac-ninh.txt",
+    """Quyết định 1119/QĐ- UBND ngày
+01/8/2023 của Chủ tịch UBND tỉnh Bắc Giang công bố thủ tục hành chính mới""",
+)
+
+
+def test_a_lower_case_word_after_the_place_name_ends_the_issuer() -> None:
+    # 'công bố thủ' folds like organ words ('Công', 'Bộ', 'Thủ'): was 'Chủ tịch UBND tỉnh
+    # công bố thủ'. After the place name it is the verb of the cited title.
+    assert issuer_of(BAC_GIANG, "1119/QĐ-UBND") == "Chủ tịch UBND tỉnh"
+    mixed = "Kế hoạch số 5/KH-UBND của UBND tỉnh Bắc Giang và Sở Tài chính về việc"
+    assert issuer_of(mixed, "5/KH-UBND") == "UBND tỉnh và Sở Tài chính"
