@@ -236,10 +236,13 @@ def parse_header(text: str, anchor: bool = True) -> Header:
     # interleave or wrap across lines, so it is removed from the joined string).
     limit = min(first_field, header.kind_offset if header.kind_offset >= 0 else len(cleaned))
     parts, acc = [], 0
+    no_field = first_field == len(cleaned)
     for line, _ in lines:
         if acc >= limit:
             break
         acc += len(line) + 1
+        if _SIGNATURE_LINE.match(line):
+            break  # 'KT. CỤC TRƯỞNG': the signature block, after the body
         if (
             line
             and not _RULE.match(line)
@@ -248,10 +251,16 @@ def parse_header(text: str, anchor: bool = True) -> Header:
             and not line.startswith(("Số", "SỐ"))
         ):
             parts.append(line)
+        elif no_field and line and not _RULE.match(line) and not _MOTTO.search(detone(line)):
+            break  # no number or date line: the header, if any, ends at the first body line
     issuer = re.sub(r"\s+", " ", _remove_motto(" ".join(parts))).strip(" -–")
     if issuer:
         header.issuer_lines = [issuer]
     return header
+
+
+# A signature block's first lines: on behalf of ('TM.', 'KT.', 'TL.', 'TUQ.', 'Q.').
+_SIGNATURE_LINE = re.compile(r"^(?:T/?M|K/?T|T/?L|TUQ|Q)\s*\.\s*\S")
 
 
 def _remove_motto(line: str) -> str:

@@ -660,3 +660,35 @@ def test_a_lower_case_word_after_the_place_name_ends_the_issuer() -> None:
     assert issuer_of(BAC_GIANG, "1119/QĐ-UBND") == "Chủ tịch UBND tỉnh"
     mixed = "Kế hoạch số 5/KH-UBND của UBND tỉnh Bắc Giang và Sở Tài chính về việc"
     assert issuer_of(mixed, "5/KH-UBND") == "UBND tỉnh và Sở Tài chính"
+
+
+# --- document issuer without a header ------------------------------------------------
+
+TAX_LETTER_START = quote("tvpl-5526-ct-cs.txt", "Kính gửi: Trưởng Thuế các tỉnh, thành phố.")
+TAX_LETTER_END = quote(
+    "tvpl-5526-ct-cs.txt",
+    """Cục Thuế thông báo để Trưởng Thuế các tỉnh,
+thành phố biết và thực hiện./.
+
+Nơi nhận:
+- Như trên;
+- Cục Trưởng Mai Xuân Thành
+(để báo cáo);
+- Các Ban, đơn vị trong Cục Thuế;
+- Website CT;
+- Lưu: VT, CS (3b).
+
+KT. CỤC TRƯỞNG
+PHÓ CỤC TRƯỞNG
+Đặng Ngọc Minh""",
+)
+
+
+def test_a_signature_block_is_not_read_as_the_header_issuer() -> None:
+    # A letter without header lines: its signature's 'KT. CỤC TRƯỞNG / PHÓ CỤC TRƯỞNG'
+    # became the issuer 'Kt. cục trưởng phó cục trưởng'. No header names it: null.
+    from lexgraph.extractors.metadata import extract_metadata
+
+    info, _ = extract_metadata(TAX_LETTER_START + "\n" + TAX_LETTER_END)
+    assert info.issuer is None
+    assert info.signer == "Đặng Ngọc Minh"
