@@ -76,7 +76,7 @@ def extract_metadata(text: str) -> tuple[DocumentInfo, list[str]]:
     info.date, info.year = _date(header, warnings)
     if info.year is None and info.number:
         info.year = number_year(info.number)
-    info.kind = _kind(header, info.number, warnings)
+    info.kind = _kind(header, info.number, warnings, text)
 
     sig = parse_signature(text, sig_from)
     info.signer = sig.signer
@@ -116,7 +116,11 @@ def _date(header: Header, warnings: list[str]) -> tuple[str | None, int | None]:
         return None, header.year
 
 
-def _kind(header: Header, number: str | None, warnings: list[str]) -> str | None:
+# 'Kính gửi:' (to: ...) opening a text that has no kind line: an official letter.
+_SALUTATION = re.compile(r"\s*Kính\s+gửi\s*:")
+
+
+def _kind(header: Header, number: str | None, warnings: list[str], text: str = "") -> str | None:
     parts = re.split(r"[-/]", symbol(number)) if number else []
     first = parts[0] if parts else ""
     if "VBHN" in parts:
@@ -128,6 +132,9 @@ def _kind(header: Header, number: str | None, warnings: list[str]) -> str | None
     if first in SYMBOL_KINDS:
         return SYMBOL_KINDS[first]
     if number and parts:  # 'number/ORGAN-UNIT': a Công văn has no type in its symbol
+        return "Công văn"
+    if _SALUTATION.match(text, header.end):
+        warnings.append("kind: no kind line; 'Kính gửi:' opens it, so a Công văn")
         return "Công văn"
     warnings.append("kind: no kind line and no number")
     return None

@@ -692,3 +692,5 @@ def test_a_signature_block_is_not_read_as_the_header_issuer() -> None:
     info, _ = extract_metadata(TAX_LETTER_START + "\n" + TAX_LETTER_END)
     assert info.issuer is None
     assert info.signer == "Đặng Ngọc Minh"
+    # ... and what it is: a text opening 'Kính gửi:' without a kind line is a letter.
+    assert info.kind == "Công văn"
