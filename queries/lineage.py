@@ -18,7 +18,6 @@ from dataclasses import replace
 from typing import Any
 
 from lexgraph.model import IMPLEMENTING_RELATIONS
-from lexgraph.queries.lineage_neo4j import fetch_neo4j
 from lexgraph.queries.results import DocumentRow
 from lexgraph.queries.traverse import (
     Reach,
@@ -61,7 +60,12 @@ def _fetch(backend, key, direction, relations, scope, max_depth, keep):  # type:
         raise ValueError("direction must be 'up' or 'down'")
     if scope in (None, "any"):
         scope = None
-    fetch = fetch_neo4j if backend.is_neo4j else _embedded
+    if backend.is_neo4j:
+        # Imported here: the driver (and pandas, which it imports) costs an embedded
+        # query a third of a second of start-up.
+        from lexgraph.queries.lineage_neo4j import fetch_neo4j as fetch
+    else:
+        fetch = _embedded
     return fetch(backend, key, direction, tuple(relations), scope, max_depth, keep)
 
 
