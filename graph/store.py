@@ -51,9 +51,30 @@ def _graph_to_json(graph: nx.MultiDiGraph) -> dict[str, Any]:
 
 
 def _graph_from_json(data: dict[str, Any]) -> nx.MultiDiGraph:
+    """The MultiDiGraph ``add_nodes_from``/``add_edges_from`` would build, built by filling
+    its documented storage dicts directly (networkx's ``_node``, ``_succ``, ``_pred``; the
+    key dict of an edge pair is shared by ``_succ[u][v]`` and ``_pred[v][u]``, as networkx
+    does). Why: ``add_edges_from`` checks and copies per edge, 9.5 s of a 100k/1M store's
+    17 s load; this takes a third of that. The parsed dicts are fresh, so they are used as
+    the attribute dicts without a copy. tests/test_store.py checks the result equals the
+    add_edges_from graph, order included."""
     graph = nx.MultiDiGraph()
-    graph.add_nodes_from((attrs["key"], attrs) for attrs in data["nodes"])
-    graph.add_edges_from((u, v, k, attrs) for u, v, k, attrs in data["edges"])
+    node, succ, pred = graph._node, graph._succ, graph._pred
+    for attrs in data["nodes"]:
+        key = attrs["key"]
+        if key in node:
+            node[key].update(attrs)
+        else:
+            node[key], succ[key], pred[key] = attrs, {}, {}
+    for u, v, k, attrs in data["edges"]:
+        if u not in node:
+            node[u], succ[u], pred[u] = {}, {}, {}
+        if v not in node:
+            node[v], succ[v], pred[v] = {}, {}, {}
+        pair = succ[u].get(v)
+        if pair is None:
+            pair = succ[u][v] = pred[v][u] = {}
+        pair[k] = attrs
     return graph
 
 

@@ -116,3 +116,30 @@ def test_a_store_from_a_newer_lexgraph_is_refused_with_advice(tmp_path: Path) ->
     )
     with pytest.raises(StoreError, match="newer lexgraph"):
         load(path)
+
+
+def test_the_loaded_graph_is_the_one_networkx_would_build() -> None:
+    # The loader fills networkx's storage dicts directly (speed); it must give exactly the
+    # graph add_nodes_from/add_edges_from give: same nodes, edges, keys, attributes, order,
+    # predecessors, including parallel edges and an edge to a document not listed.
+    import networkx as nx
+
+    from lexgraph.graph.build import build_graph
+    from lexgraph.graph.store import _graph_from_json, _graph_to_json
+    from lexgraph.synth import synthetic_records
+
+    data = _graph_to_json(build_graph(synthetic_records(800, 5000, seed=11)))
+    data["edges"].append(["1/KH-UBND@2099", "2/KH-UBND@2099", "extra", {"relation": "cites"}])
+    data["edges"].append(["1/KH-UBND@2099", "2/KH-UBND@2099", "extra2", {"relation": "cites"}])
+    plain = nx.MultiDiGraph()
+    plain.add_nodes_from((a["key"], dict(a)) for a in data["nodes"])
+    plain.add_edges_from((u, v, k, dict(a)) for u, v, k, a in data["edges"])
+    fast = _graph_from_json(data)
+    assert list(fast.nodes(data=True)) == list(plain.nodes(data=True))
+    assert list(fast.edges(keys=True, data=True)) == list(plain.edges(keys=True, data=True))
+    assert list(fast.in_edges(keys=True, data=True)) == list(plain.in_edges(keys=True, data=True))
+    assert any(len(keys) > 1 for _, nbrs in fast.adjacency() for keys in nbrs.values())
+    fast.add_edge("1/KH-UBND@2099", "3/KH-UBND@2099", key="after")  # still a normal graph
+    assert fast.has_edge("1/KH-UBND@2099", "3/KH-UBND@2099", key="after")
+    u, v = "1/KH-UBND@2099", "2/KH-UBND@2099"
+    assert fast._pred[v][u] is fast._succ[u][v]  # one key dict per pair, as networkx keeps
