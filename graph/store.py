@@ -19,6 +19,7 @@ from typing import Any
 import networkx as nx
 import orjson
 
+from lexgraph.gc_pause import paused_gc
 from lexgraph.model import Extraction
 
 FORMAT = "lexgraph-store"
@@ -111,7 +112,7 @@ def load(path: Path, *, missing_ok: bool = False, records: bool = True) -> Store
             f"{path}: no graph here yet; run `lexgraph build DOCS...` first (or pass --store)"
         )
     try:
-        with gzip.open(path, "rb") as handle:
+        with gzip.open(path, "rb") as handle, paused_gc():
             head = orjson.loads(handle.readline())
             if not isinstance(head, dict) or head.get("format") != FORMAT:
                 raise StoreError(f"{path}: not a lexgraph store file")
@@ -125,8 +126,9 @@ def load(path: Path, *, missing_ok: bool = False, records: bool = True) -> Store
         raise StoreError(
             f"{path}: not a readable lexgraph store ({error}); rebuild it with `lexgraph build --fresh`"
         ) from error
-    loaded = [Extraction.from_dict(r) for r in body.get("records", [])]
-    return StoreData(
-        records={r.source: r for r in loaded},
-        graph=_graph_from_json(head.get("graph") or {"nodes": [], "edges": []}),
-    )
+    with paused_gc():  # millions of fresh dicts, no cycles: 10.9 -> 4.5 s at 100k/1M
+        loaded = [Extraction.from_dict(r) for r in body.get("records", [])]
+        return StoreData(
+            records={r.source: r for r in loaded},
+            graph=_graph_from_json(head.get("graph") or {"nodes": [], "edges": []}),
+        )

@@ -20,13 +20,12 @@ survive the filters — on Neo4j that is one parameterised query for just those 
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from lexgraph.gc_pause import paused_gc
 from lexgraph.queries.results import DocumentRow
 
 Adjacency = Mapping[str, Iterable[str]]
@@ -143,22 +142,6 @@ def _fill_vias(reach: Reach, keys: Iterable[str], down: bool, chain: dict[str, l
             chain[node] = [p, *chain[p]] if down else [*chain[p], p]
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while rows are built. Why: every 700 new rows or
-    lists the collector runs, and the rows, alive until returned, are promoted toward the
-    oldest generation, whose collections walk every object of a loaded store (millions).
-    Rows and their via lists hold no reference cycles, so nothing is left uncollected."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
 _UNSEEN: Any = object()
 # No ISO date sorts after U+10FFFF: unknown dates sort last.
 LAST_DATE = "\U0010ffff"
@@ -240,7 +223,7 @@ def build_rows(
     ordinals = _ORDINALS
     rows: list[DocumentRow] = []
     append = rows.append
-    with _gc_paused():
+    with paused_gc():  # rows hold no cycles (lexgraph/gc_pause.py)
         for k in sort_keys(keys, depth, nodes, sort_rank):
             p = parent[k]
             if p == origin:
