@@ -15,6 +15,7 @@ from typing import Any
 import networkx as nx
 
 from lexgraph.extractors.keys import is_unresolved
+from lexgraph.gc_pause import paused_gc
 from lexgraph.graph.resolve import Resolution, resolve_keys
 from lexgraph.model import Extraction
 
@@ -55,7 +56,11 @@ def _fill(node: dict[str, Any], values: dict[str, Any]) -> None:
 
 
 def build_graph(records: Iterable[Extraction]) -> nx.MultiDiGraph:
-    records = list(records)
+    with paused_gc():  # a node and an edge dict per reference, no cycles: 12.1 -> 6.0 s at 1M
+        return _build_graph(list(records))
+
+
+def _build_graph(records: list[Extraction]) -> nx.MultiDiGraph:
     resolution = resolve_keys(_all_keys(records))
     graph = nx.MultiDiGraph()
     for record in records:  # ingested documents first: their own metadata wins
