@@ -40,7 +40,7 @@ import networkx as nx
 from neo4j import Driver, Session
 
 from lexgraph.graph import neo4j_first_load as first_load
-from lexgraph.graph.neo4j_connect import Neo4jSettings, _fail, _session, connect
+from lexgraph.graph.neo4j_connect import _WHERE, Neo4jSettings, _fail, _session, connect
 from lexgraph.graph.neo4j_errors import Neo4jStoreError
 from lexgraph.graph.neo4j_types import ALL_TYPES, TYPES, rel_type
 from lexgraph.graph.search_text import INDEX as SEARCH_INDEX
@@ -321,9 +321,11 @@ def load_graph(
 
     Nodes first (the uniqueness constraint backs each MERGE and each edge's two MATCHes),
     then edges, one relationship type per batch: MERGEd on their id, or simply CREATEd
-    when the database held no relationship at all when the load began and no other load
-    claimed that first (neo4j_first_load: the edge phase's cost halves). ``workers`` > 1 writes batches from that many sessions at
-    once. An edge with an unknown relation is refused before any write.
+    when the database held no relationship at all when the load began (the edge phase's
+    cost halves); such a first load holds a marker, and any other load started meanwhile
+    stops before writing with ``LoadInProgress`` (graph/neo4j_first_load.py). ``workers``
+    > 1 writes batches from that many sessions at once. An edge with an unknown relation
+    is refused before any write.
     """
     check_relations(graph)
     stats = LoadStats()
@@ -331,7 +333,7 @@ def load_graph(
     claimed = False
     try:
         with _session(driver, database) as session:
-            claimed = first_load.claim(session)
+            claimed = first_load.claim(session, _where(driver, database)) == first_load.CREATE
         edge_queries = EDGE_CREATES if claimed else EDGE_QUERIES
         node_batches = ((NODE_QUERIES, rows) for rows in _batches(_node_rows(graph), batch_size))
         phases = (
@@ -347,6 +349,8 @@ def load_graph(
                 stats.batches += 1
                 stats.nodes_created += created[0]
                 stats.edges_created += created[1]
+                if claimed:
+                    _beat(driver, database)
                 if progress is not None:
                     progress(phase, done, total)  # noqa: B023 - called within this iteration
 
@@ -364,6 +368,16 @@ def load_graph(
             _release(driver, database)
     stats.seconds = time.perf_counter() - started
     return stats
+
+
+def _where(driver: Driver, database: str | None) -> str:
+    uri = _WHERE.get(driver, ("Neo4j", ""))[0]
+    return f"{uri} ({database or 'the default database'})"
+
+
+def _beat(driver: Driver, database: str | None) -> None:
+    with _session(driver, database) as session:
+        first_load.beat(session)
 
 
 def _release(driver: Driver, database: str | None) -> None:
