@@ -5,16 +5,23 @@ only when the database held no relationship when the load began and nothing else
 edges meanwhile: a MERGE running beside it may not see an edge the CREATE has not
 committed yet, and the CREATE never looks, so both would store it. So a first load
 commits a marker node, in the same transaction as the emptiness check, under a uniqueness
-constraint, and refreshes its ``at`` time after every batch. Any load that finds a fresh
+constraint, and refreshes its ``at`` time after every batch. Any load that finds a live
 marker stops before writing (``LoadInProgress``); of two loads racing to claim an empty
-database, one commits the marker and the other fails the constraint and stops. The
-marker is removed when the claiming load ends, however it ends; a process killed mid-load
-leaves it behind, and once it is older than ``STALE_SECONDS`` the next load removes it
-and goes on (``neo4j_store.clear`` removes it too).
+database, one commits the marker and the other fails the constraint and stops.
+
+The claiming load removes the marker when it ends, however it ends. One left behind (the
+server or the loading process killed mid-load) is taken over by the next load when that
+load is dead for sure: its process, on this machine, is gone, or is this very process
+with the load over; from another machine, once its time is older than ``STALE_SECONDS``.
+``neo4j_store.clear`` removes it too.
 """
 
 from __future__ import annotations
 
+import os
+import socket
+import uuid
+from dataclasses import dataclass, field
 from typing import Any
 
 from neo4j.exceptions import ConstraintError
@@ -29,38 +36,79 @@ DELETE = f"MATCH (m:{LABEL}) DELETE m"
 STALE_SECONDS = 600  # a batch takes seconds; ten minutes without one is a dead load
 
 CREATE, MERGE = "create", "merge"
+_RUNNING: set[str] = set()  # tokens of the first loads this process is running
 
 
 class LoadInProgress(Neo4jStoreError):
     """Another lexgraph load is writing this database's first edges."""
 
 
-def _claim(tx: Any, stale_ms: int) -> str | int:
-    marker = tx.run(f"MATCH (m:{LABEL}) RETURN timestamp() - coalesce(m.at, 0) AS age").single()
+@dataclass
+class Claim:
+    mode: str  # CREATE: this load holds the marker; MERGE: the database holds edges
+    token: str = field(default_factory=lambda: uuid.uuid4().hex)
+
+    def end(self) -> None:
+        """This load is over, whether or not its marker could be removed."""
+        _RUNNING.discard(self.token)
+
+
+def _dead(marker: Any, stale_ms: int) -> bool:
+    """Whether the load that left ``marker`` cannot be running any more."""
+    if marker["age"] >= stale_ms:
+        return True
+    if marker["host"] != socket.gethostname() or marker["pid"] is None:
+        return False  # another machine's load: only its silence tells
+    if marker["pid"] == os.getpid():
+        return marker["token"] not in _RUNNING
+    try:
+        os.kill(marker["pid"], 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+def _claim(tx: Any, stale_ms: int, token: str) -> str | int:
+    marker = tx.run(
+        f"MATCH (m:{LABEL}) RETURN timestamp() - coalesce(m.at, 0) AS age, m.host AS host, "
+        "m.pid AS pid, m.token AS token"
+    ).single()
     if marker is not None:
-        if marker["age"] < stale_ms:
+        if not _dead(marker, stale_ms):
             return int(marker["age"])
-        tx.run(DELETE).consume()  # left by a killed load
+        tx.run(DELETE).consume()
     if tx.run("MATCH ()-[r]->() RETURN count(r) > 0 AS held").single()["held"]:
         return MERGE
-    tx.run(f"CREATE (:{LABEL} {{id: 1, at: timestamp()}})").consume()
+    tx.run(
+        f"CREATE (:{LABEL} {{id: 1, at: timestamp(), host: $host, pid: $pid, token: $token}})",
+        host=socket.gethostname(), pid=os.getpid(), token=token,
+    ).consume()  # fmt: skip
     return CREATE
 
 
-def claim(session: Any, where: str = "this database") -> str:
-    """``CREATE`` when this load may create edges (and now holds the marker), ``MERGE``
-    when the database already holds edges; ``LoadInProgress`` when a first load is running."""
+def claim(session: Any, where: str = "this database") -> Claim:
+    """``Claim(CREATE)`` when this load may create edges (it now holds the marker),
+    ``Claim(MERGE)`` when the database already holds edges; ``LoadInProgress`` when a
+    first load is running. Call ``Claim.end()`` when the load is over."""
+    mine = Claim(CREATE)
+    _RUNNING.add(mine.token)  # before the marker exists: seen as ours if the tx is retried
     try:
-        found = session.execute_write(_claim, STALE_SECONDS * 1000)
+        found = session.execute_write(_claim, STALE_SECONDS * 1000, mine.token)
     except ConstraintError:  # another load committed the marker first
         found = 0
+    if found == CREATE:
+        return mine
+    mine.end()
     if isinstance(found, int):
         raise LoadInProgress(
             f"another lexgraph load is writing the first edges of {where} (its last batch "
             f"{found // 1000} s ago); run this load again when it has finished. A load that "
-            f"was killed is taken over after {STALE_SECONDS // 60} minutes."
+            f"was killed is taken over (one from another machine after {STALE_SECONDS // 60} "
+            "minutes)."
         )
-    return found
+    return Claim(MERGE, mine.token)
 
 
 def beat(session: Any) -> None:
@@ -69,4 +117,5 @@ def beat(session: Any) -> None:
 
 
 def release(session: Any) -> None:
+    """Remove the marker (the claiming load has ended, or the database is cleared)."""
     session.execute_write(lambda tx: tx.run(DELETE).consume())

@@ -330,10 +330,12 @@ def load_graph(
     check_relations(graph)
     stats = LoadStats()
     started = time.perf_counter()
+    claim: first_load.Claim | None = None
     claimed = False
     try:
         with _session(driver, database) as session:
-            claimed = first_load.claim(session, _where(driver, database)) == first_load.CREATE
+            claim = first_load.claim(session, _where(driver, database))
+        claimed = claim.mode == first_load.CREATE
         edge_queries = EDGE_CREATES if claimed else EDGE_QUERIES
         node_batches = ((NODE_QUERIES, rows) for rows in _batches(_node_rows(graph), batch_size))
         phases = (
@@ -364,6 +366,8 @@ def load_graph(
     except Exception as error:
         raise _fail(driver, error, database) from None
     finally:
+        if claim is not None:
+            claim.end()  # even if the marker cannot be removed (server gone): not running
         if claimed:
             _release(driver, database)
     stats.seconds = time.perf_counter() - started

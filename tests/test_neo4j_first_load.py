@@ -66,22 +66,46 @@ def test_a_running_first_load_stops_others_and_a_dead_one_is_taken_over(
     graph = build_graph(synthetic_records(200, 800, seed=4))
     ensure_schema(neo4j_driver, database)
     with neo4j_driver.session(database=database) as session:
-        assert first_load.claim(session) == first_load.CREATE  # a load now writing
+        running = first_load.claim(session)
+        assert running.mode == first_load.CREATE  # a load now writing
         with pytest.raises(first_load.LoadInProgress, match="again when it has finished"):
             first_load.claim(session)
     with pytest.raises(first_load.LoadInProgress):
         load_graph(neo4j_driver, graph, database)
     assert counts(neo4j_driver, database)["nodes"] == 0  # stopped before writing
-    with neo4j_driver.session(database=database) as session:  # ... then its process died
+    with neo4j_driver.session(database=database) as session:  # ... then it was killed
+        session.run(f"MATCH (m:{first_load.LABEL}) SET m.host = 'elsewhere'").consume()
+    with pytest.raises(first_load.LoadInProgress):  # another machine's, and recent: wait
+        load_graph(neo4j_driver, graph, database)
+    with neo4j_driver.session(database=database) as session:  # ... silent for too long
         session.run(f"MATCH (m:{first_load.LABEL}) SET m.at = 0").consume()
     stats = load_graph(neo4j_driver, graph, database)  # takes the stale marker over
     assert stats.edges_created == graph.number_of_edges()
     assert counts(neo4j_driver, database)["duplicate_edge_ids"] == 0
     assert _markers(neo4j_driver, database) == 0
     with neo4j_driver.session(database=database) as session:
-        assert first_load.claim(session) == first_load.MERGE  # edges are there now
+        assert first_load.claim(session).mode == first_load.MERGE  # edges are there now
     clear(neo4j_driver, database)
     with neo4j_driver.session(database=database) as session:
-        assert first_load.claim(session) == first_load.CREATE  # empty again
+        again = first_load.claim(session)
+        assert again.mode == first_load.CREATE  # empty again
+        again.end()
     clear(neo4j_driver, database)
+    assert _markers(neo4j_driver, database) == 0
+    running.end()
+
+
+def test_a_marker_left_by_this_process_after_a_crash_is_taken_over(
+    neo4j_server: Neo4jServer, neo4j_driver
+) -> None:
+    # The crash test's case: the server killed mid-load, the load over with its marker
+    # still stored; the next load from this process (or any after this one exits) goes on.
+    database = neo4j_server.settings.database
+    graph = build_graph(synthetic_records(200, 800, seed=5))
+    ensure_schema(neo4j_driver, database)
+    with neo4j_driver.session(database=database) as session:
+        first_load.claim(session).end()  # a load that ended without removing its marker
+    assert _markers(neo4j_driver, database) == 1
+    stats = load_graph(neo4j_driver, graph, database)
+    assert stats.edges_created == graph.number_of_edges()
     assert _markers(neo4j_driver, database) == 0
