@@ -19,6 +19,13 @@ from tests.neo4j_fixtures import Neo4jServer
 pytestmark = pytest.mark.neo4j
 
 
+def _prepared(server: Neo4jServer, driver, docs: int, edges: int, seed: int):
+    """(database, graph): the schema in place, a synthetic graph to load."""
+    database = server.settings.database
+    ensure_schema(driver, database)
+    return database, build_graph(synthetic_records(docs, edges, seed=seed))
+
+
 def _markers(driver, database) -> int:
     with driver.session(database=database) as session:
         return session.run(f"MATCH (m:{first_load.LABEL}) RETURN count(m) AS n").single()["n"]
@@ -29,9 +36,7 @@ def test_two_loads_started_together_store_each_edge_once(
 ) -> None:
     # Without the marker both loads CREATEd (every edge twice); with it alone, a MERGE
     # beside the first load's CREATE still doubled what it wrote first (seen in CI).
-    database = neo4j_server.settings.database
-    graph = build_graph(synthetic_records(3000, 12000, seed=3))
-    ensure_schema(neo4j_driver, database)
+    database, graph = _prepared(neo4j_server, neo4j_driver, 3000, 12000, 3)
     start = threading.Barrier(2)
     results, errors = [], []
 
@@ -62,9 +67,7 @@ def test_two_loads_started_together_store_each_edge_once(
 def test_a_running_first_load_stops_others_and_a_dead_one_is_taken_over(
     neo4j_server: Neo4jServer, neo4j_driver
 ) -> None:
-    database = neo4j_server.settings.database
-    graph = build_graph(synthetic_records(200, 800, seed=4))
-    ensure_schema(neo4j_driver, database)
+    database, graph = _prepared(neo4j_server, neo4j_driver, 200, 800, 4)
     with neo4j_driver.session(database=database) as session:
         running = first_load.claim(session)
         assert running.mode == first_load.CREATE  # a load now writing
@@ -100,9 +103,7 @@ def test_a_marker_left_by_this_process_after_a_crash_is_taken_over(
 ) -> None:
     # The crash test's case: the server killed mid-load, the load over with its marker
     # still stored; the next load from this process (or any after this one exits) goes on.
-    database = neo4j_server.settings.database
-    graph = build_graph(synthetic_records(200, 800, seed=5))
-    ensure_schema(neo4j_driver, database)
+    database, graph = _prepared(neo4j_server, neo4j_driver, 200, 800, 5)
     with neo4j_driver.session(database=database) as session:
         first_load.claim(session).end()  # a load that ended without removing its marker
     assert _markers(neo4j_driver, database) == 1
