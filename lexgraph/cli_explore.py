@@ -119,7 +119,12 @@ def stats(
     fmt: Format,
     where: StoreChoice,
 ) -> None:
-    """Counts by kind, level, province, year; most-cited documents; unresolved references."""
+    """Counts by kind, level, province, year; most-cited documents; unresolved references.
+
+    Totals count every document in the graph (ingested or only referenced); the kind,
+    level, province and year groups count the ingested documents, whose metadata comes
+    from their own text. most_cited: by distinct citing documents.
+    """
     with open_graph(where) as graph:
         emit(graph.stats(top=top).to_dicts(), fmt, ["group", "value", "count"])
 

@@ -1,7 +1,9 @@
 """Counts by kind, level, province and year; most-cited documents; unresolved references.
 
 Rows are ``(group, value, count)``: easy to print, to filter in a script and to compare
-across stores. ``most_cited`` counts distinct citing documents; ``unresolved`` lists the
+across stores. The ``total`` rows count every document; the kind, level, province and
+year groups count ingested documents only (a document only referenced has no metadata
+of its own beyond what the citing text says). ``most_cited`` counts distinct citing documents; ``unresolved`` lists the
 references whose year or jurisdiction stays unknown, by how many documents cite them.
 """
 
