@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from lexgraph.extractors.places import _DETONE, detone
+from lexgraph.extractors.signature import ON_BEHALF_WORDS
 from lexgraph.extractors.text import loose, variants
 
 WINDOW = 9000  # characters of header window examined after the anchor
@@ -259,8 +260,9 @@ def parse_header(text: str, anchor: bool = True) -> Header:
     return header
 
 
-# A signature block's first lines: on behalf of ('TM.', 'KT.', 'TL.', 'TUQ.', 'Q.').
-_SIGNATURE_LINE = re.compile(r"^(?:T/?M|K/?T|T/?L|TUQ|Q)\s*\.\s*\S")
+# A signature block's first line ('KT. CỤC TRƯỞNG'): the dot is required here, so that a
+# word starting with Q or TM is never taken for one.
+_SIGNATURE_LINE = re.compile(rf"^(?:{ON_BEHALF_WORDS})\s*\.\s*\S")
 
 
 def _remove_motto(line: str) -> str:

@@ -10,7 +10,8 @@ from lexgraph.extractors.keys import fold
 
 _ACRONYMS = {"ubnd", "hdnd", "ubmttq", "mttq", "tand", "vksnd", "bch", "tw", "ub"}
 _PARTY_UNITS = {"tinh uy", "thanh uy", "huyen uy", "quan uy", "thi uy"}
-_PLACE_HEADS_UPPER = {"tinh", "huyen", "quan", "xa", "phuong", "thanh pho", "thi xa", "thi tran"}
+# Place words (folded) that a place name follows: 'tỉnh Bắc Giang', 'thành phố Huế'.
+PLACE_HEADS = {"tinh", "huyen", "quan", "xa", "phuong", "thanh pho", "thi xa", "thi tran"}
 _NAMED_ORGANS = {"so", "bo", "ban", "cuc", "vu", "tong cuc", "van phong", "vien"}
 # Proper names inside organ names, folded -> as written.
 _PROPER = {
@@ -46,7 +47,7 @@ def upper_case_issuer(phrase: str) -> str:
             ),
             0,
         )
-        if place and words[i - 1].endswith(",") and folded[i] in _PLACE_HEADS_UPPER:
+        if place and words[i - 1].endswith(",") and folded[i] in PLACE_HEADS:
             out.append(words[i].lower())  # 'XÃ PHÚ LỘC, HUYỆN LONG PHÚ': the next place
         elif place:  # the place's name
             out.append(words[i][:1] + words[i][1:].lower())
@@ -63,12 +64,8 @@ def upper_case_issuer(phrase: str) -> str:
             out += [words[i].capitalize(), words[i + 1].lower()]
             place, i = True, i + 2
             continue
-        elif (
-            i > 0
-            and pair != "xa hoi"
-            and (pair in _PLACE_HEADS_UPPER or folded[i] in _PLACE_HEADS_UPPER)
-        ):
-            size = 2 if pair in _PLACE_HEADS_UPPER else 1
+        elif i > 0 and pair != "xa hoi" and (pair in PLACE_HEADS or folded[i] in PLACE_HEADS):
+            size = 2 if pair in PLACE_HEADS else 1
             out += [w.lower() for w in words[i : i + size]]
             place, i = True, i + size
             continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from lexgraph.extractors.issuer_case import upper_case_issuer
+from lexgraph.extractors.issuer_case import PLACE_HEADS, upper_case_issuer
 from lexgraph.extractors.numbers import TYPE_KINDS, symbol
 from lexgraph.extractors.text import LINE_WALL, fold, new_tone_marks, view
 
@@ -259,8 +259,7 @@ def _scan(tokens: list[re.Match[str]], fwin: str) -> tuple[int, int]:
             if f"{low} {fnxt}" in _KIND_PAIRS and prev not in ("bo", "so") and end:
                 break
             if tokens[i - 1].group(0).islower() and (
-                prev in ("tinh", "huyen", "quan", "xa", "phuong")
-                or (i > 1 and f"{flds[i - 2]} {prev}" in ("thanh pho", "thi tran"))
+                prev in PLACE_HEADS or (i > 1 and f"{flds[i - 2]} {prev}" in PLACE_HEADS)
             ):
                 place = True
         elif place or low not in _ORG_VOCAB:

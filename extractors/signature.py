@@ -16,7 +16,10 @@ _POSITIONS = (
     r"CHI\s+CỤC\s+TRƯỞNG|VIỆN\s+TRƯỞNG|CHÁNH\s+ÁN|TỔNG\s+GIÁM\s+ĐỐC|THỐNG\s+ĐỐC|"
     r"TRƯỞNG\s+PHÒNG|CHÁNH\s+THANH\s+TRA|TỔNG\s+KIỂM\s+TOÁN|TRƯỞNG\s+ĐOÀN|CHỦ\s+TỊCH\s+NƯỚC)"
 )
-_ON_BEHALF = r"(?:T/?M|K/?T|T/?L|TUQ|Q|TM|KT|TL)\s*\.?\s*"
+# 'TM.' (on behalf of), 'KT.' (signing for), 'TL.', 'TUQ.', 'Q.' (acting): the lines that
+# open a signature block (header.py stops the issuer lines at them too).
+ON_BEHALF_WORDS = r"T/?M|K/?T|T/?L|TUQ|Q"
+_ON_BEHALF = rf"(?:{ON_BEHALF_WORDS})\s*\.?\s*"
 _UPPER_WORD = r"[A-ZĐÀ-ỸẠ-Ỹ][A-ZĐÀ-ỸẠ-Ỹ,\-–]*"
 # A block: optional 'TM./KT./TL.' lines, then a position line, then the signer's name.
 _BLOCK = re.compile(

@@ -5,9 +5,10 @@ only when the database held no relationship when the load began and nothing else
 edges meanwhile: a MERGE running beside it may not see an edge the CREATE has not
 committed yet, and the CREATE never looks, so both would store it. So a first load
 commits a marker node, in the same transaction as the emptiness check, under a uniqueness
-constraint, and refreshes its ``at`` time after every batch. Any load that finds a live
-marker stops before writing (``LoadInProgress``); of two loads racing to claim an empty
-database, one commits the marker and the other fails the constraint and stops.
+constraint, and refreshes its ``at`` time every ``BEAT_SECONDS`` while it runs. Any load
+that finds a live marker stops before writing (``LoadInProgress``); of two loads racing
+to claim an empty database, one commits the marker and the other fails the constraint
+and stops.
 
 The claiming load removes the marker when it ends, however it ends. One left behind (the
 server or the loading process killed mid-load) is taken over by the next load when that
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import os
 import socket
+import time
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,6 +36,7 @@ SCHEMA = (
 )
 DELETE = f"MATCH (m:{LABEL}) DELETE m"
 STALE_SECONDS = 600  # a batch takes seconds; ten minutes without one is a dead load
+BEAT_SECONDS = 30  # how often a first load refreshes its marker (not after every batch)
 
 CREATE, MERGE = "create", "merge"
 _RUNNING: set[str] = set()  # tokens of the first loads this process is running
@@ -47,6 +50,15 @@ class LoadInProgress(Neo4jStoreError):
 class Claim:
     mode: str  # CREATE: this load holds the marker; MERGE: the database holds edges
     token: str = field(default_factory=lambda: uuid.uuid4().hex)
+    last_beat: float = field(default_factory=time.monotonic)
+
+    def beat_due(self) -> bool:
+        """Whether the marker's time should be refreshed now (every ``BEAT_SECONDS``)."""
+        now = time.monotonic()
+        if now - self.last_beat < BEAT_SECONDS:
+            return False
+        self.last_beat = now
+        return True
 
     def end(self) -> None:
         """This load is over, whether or not its marker could be removed."""
@@ -112,7 +124,7 @@ def claim(session: Any, where: str = "this database") -> Claim:
 
 
 def beat(session: Any) -> None:
-    """Refresh the marker's time: this first load is alive."""
+    """Refresh the marker's time: this first load is alive (see ``Claim.beat_due``)."""
     session.execute_write(lambda tx: tx.run(f"MATCH (m:{LABEL}) SET m.at = timestamp()").consume())
 
 

@@ -351,7 +351,7 @@ def load_graph(
                 stats.batches += 1
                 stats.nodes_created += created[0]
                 stats.edges_created += created[1]
-                if claimed:
+                if claimed and claim.beat_due():  # type: ignore[union-attr]
                     _beat(driver, database)
                 if progress is not None:
                     progress(phase, done, total)  # noqa: B023 - called within this iteration

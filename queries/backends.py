@@ -143,16 +143,20 @@ class Neo4jBackend:
         """Run ``<name>.cypher`` with ``params`` as a read query; rows as plain dicts."""
         return self.run_text(cypher(name), params)
 
-    def run_text(self, text: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    def session(self, *quiet: str) -> Any:
+        """A read session. The queries name every whitelisted relationship type, so the
+        server's notice that one does not exist yet (no AMENDS edge loaded) is expected and
+        not for the user; ``quiet`` names more notice classifications to leave unlogged."""
         from neo4j import READ_ACCESS
 
-        # The queries name every whitelisted relationship type; the server's notice that
-        # a type does not exist yet (no AMENDS edge loaded) is expected, not for the user.
-        with self.driver.session(
+        return self.driver.session(
             database=self.database,
             default_access_mode=READ_ACCESS,
-            notifications_disabled_classifications=["UNRECOGNIZED"],
-        ) as s:
+            notifications_disabled_classifications=["UNRECOGNIZED", *quiet],
+        )
+
+    def run_text(self, text: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        with self.session() as s:
             return s.execute_read(lambda tx: [r.data() for r in tx.run(text, params)])
 
     def node(self, key: str) -> dict[str, Any] | None:
@@ -162,6 +166,10 @@ class Neo4jBackend:
     def by_leading_number(self, num: str) -> list[dict[str, Any]]:
         rows = self.run("by_number", prefixes=[f"{num}/", f"{num}-"])
         return sorted((clean_node(r["node"]) for r in rows), key=lambda n: n["key"])
+
+    def sort_rank(self) -> None:
+        """No store-wide rank here: rows sort on their own fields (traverse.sort_keys)."""
+        return None
 
     def close(self) -> None:
         self.driver.close()

@@ -88,8 +88,7 @@ def lineage(
     if found is None:
         return None
     reach_, keys, nodes, evidence = found
-    sort_rank = None if backend.is_neo4j else backend.sort_rank()
-    return build_rows(reach_, keys, nodes, evidence, direction, sort_rank=sort_rank)
+    return build_rows(reach_, keys, nodes, evidence, direction, sort_rank=backend.sort_rank())
 
 
 def implementers(backend: Any, key: str, **options: Any) -> list[DocumentRow] | None:

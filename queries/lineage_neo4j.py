@@ -17,8 +17,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from neo4j import READ_ACCESS
-
 from lexgraph.gc_pause import paused_gc
 from lexgraph.graph.neo4j_types import DEFAULT_TYPES, type_union
 from lexgraph.queries.backends import cypher
@@ -47,11 +45,7 @@ def fetch_neo4j(backend: Any, key: str, direction: str, relations: tuple[str, ..
     # is deprecated (for ids kept across transactions; these never leave theirs), and a
     # type of the union may not exist yet (a graph without any CONTINUES edge).
     with (
-        backend.driver.session(
-            database=backend.database,
-            default_access_mode=READ_ACCESS,
-            notifications_disabled_classifications=["DEPRECATION", "UNRECOGNIZED"],
-        ) as session,
+        backend.session("DEPRECATION") as session,
         paused_gc(),
     ):  # decoded records and rows hold no cycles
         return session.execute_read(_fetch, text, key, scope, max_depth, keep, rank_key(relations))

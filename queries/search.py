@@ -126,8 +126,8 @@ def search_nx(graph: Any, query: str, limit: int | None = 50) -> list[SearchRow]
     match = {key: match_rank(texts[key], phrase, whole) for key in keys or ()}
     ranked = sorted(match, key=lambda key: (match[key], order[key]))
     nodes = graph.nodes
-    rows = [_row(clean_node({**nodes[k], "key": k}), match[k]) for k in ranked[: limit or None]]
-    return _order(rows, limit)
+    # (match, index rank) is already _order's order: the rank sorts by ingested, date, key.
+    return [_row(clean_node({**nodes[k], "key": k}), match[k]) for k in ranked[: limit or None]]
 
 
 def search_cypher(backend: Any, query: str, limit: int | None = 50) -> list[SearchRow]:

@@ -30,6 +30,20 @@ def corpus_dir() -> Path:
     return _need(CORPUS / "gold.jsonl").parent
 
 
+def extracted_graph(*folders: Path, jobs: int = 1):
+    """The graph of every document under ``folders``, extracted as `lexgraph build` does;
+    skips when a folder (../shared) is absent."""
+    from lexgraph.extractors.batch import collect_paths, run_batch
+    from lexgraph.graph.build import build_graph
+
+    for folder in folders:
+        _need(folder)
+    files, _ = collect_paths([str(f) for f in folders])
+    records = [o.record for o in run_batch(files, jobs=jobs) if o.record is not None]
+    assert records, f"nothing extracted from {folders}"
+    return build_graph(records)
+
+
 def read_gold(path: Path) -> list[dict]:
     return [
         json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()

@@ -15,21 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from lexgraph.extractors.batch import collect_paths, run_batch
-from lexgraph.graph.build import build_graph
 from lexgraph.graph.neo4j_store import counts, ensure_schema, load_graph, read_graph
-from tests.conftest import CORPUS, EXAMPLES, SEEDS
+from tests.conftest import CORPUS, EXAMPLES, SEEDS, extracted_graph
 
 pytestmark = pytest.mark.neo4j
-
-
-def _graph(*folders: Path):
-    for folder in folders:
-        if not folder.exists():
-            pytest.skip(f"{folder} is absent (../shared is only present beside the repository)")
-    files, _ = collect_paths([str(f) for f in folders])
-    records = [o.record for o in run_batch(files, jobs=2) if o.record is not None]
-    return build_graph(records)
 
 
 def _edge_index(graph) -> dict[str, dict]:
@@ -39,7 +28,7 @@ def _edge_index(graph) -> dict[str, dict]:
 @pytest.mark.corpus
 @pytest.mark.parametrize("folders", [(SEEDS,), (SEEDS, CORPUS)], ids=["seeds", "seeds+corpus"])
 def test_neo4j_holds_exactly_the_embedded_graph(folders, neo4j_server, neo4j_driver) -> None:
-    graph = _graph(*folders)
+    graph = extracted_graph(*folders, jobs=2)
     database = neo4j_server.settings.database
     ensure_schema(neo4j_driver, database)
     first = load_graph(neo4j_driver, graph, database=database)

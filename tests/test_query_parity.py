@@ -10,30 +10,16 @@ stats, coverage, timeline, input resolution — must return identical rows.
 from __future__ import annotations
 
 import random
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 import lexgraph
 from lexgraph.api import QueryError
-from tests.conftest import CORPUS, EXAMPLES, SEEDS
+from tests.conftest import CORPUS, EXAMPLES, SEEDS, extracted_graph
 from tests.query_graphs import example_graph
 
 pytestmark = pytest.mark.neo4j
-
-
-def _extracted(*folders: Path):
-    from lexgraph.extractors.batch import collect_paths, run_batch
-    from lexgraph.graph.build import build_graph
-
-    for folder in folders:
-        if not folder.exists():
-            pytest.skip(f"{folder} is absent (../shared is only present beside the repository)")
-    files, _ = collect_paths([str(f) for f in folders])
-    records = [o.record for o in run_batch(files, jobs=1) if o.record is not None]
-    assert records, f"nothing extracted from {folders}"
-    return build_graph(records)
 
 
 def _synthetic():
@@ -45,10 +31,10 @@ def _synthetic():
 
 GRAPHS = {
     "hand": example_graph,
-    "examples": lambda: _extracted(EXAMPLES),
-    "seeds": lambda: _extracted(SEEDS),
+    "examples": lambda: extracted_graph(EXAMPLES),
+    "seeds": lambda: extracted_graph(SEEDS),
     "synthetic": _synthetic,
-    "corpus": lambda: _extracted(SEEDS, CORPUS),
+    "corpus": lambda: extracted_graph(SEEDS, CORPUS),
 }
 
 
