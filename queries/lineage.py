@@ -30,16 +30,14 @@ from lexgraph.queries.traverse import (
 def _embedded(backend: Any, key: str, direction: str, relations: tuple[str, ...],
               scope: str | None, max_depth: int | None, keep: Any):  # fmt: skip
     """Search the store's cached qualifying adjacency, which also holds each neighbour's
-    evidence edge (backends.EmbeddedBackend.adjacency)."""
+    evidence edge (backends.EmbeddedBackend.adjacency), so it is the evidence too."""
     if key not in backend.graph:
         return None
     adjacency = backend.adjacency(relations, scope, direction)
     reach = search(adjacency, key, max_depth)
     nodes = backend.row_fields()
     keys = reach.order if keep is None else [k for k in reach.order if keep(k, nodes[k])]
-    parent = reach.parent
-    evidence = {k: adjacency[parent[k]][k] for k in keys}
-    return reach, keys, nodes, evidence
+    return reach, keys, nodes, adjacency
 
 
 def reach(

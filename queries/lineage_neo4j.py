@@ -25,7 +25,8 @@ from lexgraph.queries.traverse import rank_key, row_fields, search
 
 def fetch_neo4j(backend: Any, key: str, direction: str, relations: tuple[str, ...],
            scope: str | None, max_depth: int | None, keep: Any):  # fmt: skip
-    """None when ``key`` is unknown, else (reach, kept keys, row fields, evidence).
+    """None when ``key`` is unknown, else (reach, kept keys, row fields, evidence as
+    parent -> {key: edge}).
 
     The relations are relationship types in the query text: the .cypher files name the
     default set, and any other set is replaced by ``type_union``, which keeps only members
@@ -92,10 +93,15 @@ def _fetch(tx: Any, text: str, key: str, scope: str | None, max_depth: int | Non
         i: {"kind": kind, "scope": sc, "relation": rel, "start": start, "id": eid, "quote": quote}
         for i, kind, sc, rel, start, eid, quote in fetched
     }
-    evidence = {}
+    evidence: dict[str, dict[str, dict]] = {}  # parent -> {key: its evidence edge}
     for k, found_ids in wanted.items():
         if len(found_ids) == 1:
-            evidence[k] = edges[found_ids[0]]
+            edge = edges[found_ids[0]]
         else:
-            evidence[k] = min((edges[e] for e in found_ids), key=rank)
+            edge = min((edges[e] for e in found_ids), key=rank)
+        p = parent[k]
+        if p in evidence:
+            evidence[p][k] = edge
+        else:
+            evidence[p] = {k: edge}
     return reach, keys, nodes, evidence

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from itertools import groupby
 from typing import Any
 
 from lexgraph.gc_pause import paused_gc
@@ -191,26 +192,34 @@ def sort_keys(
 ) -> list[str]:  # fmt: skip
     """``keys`` in (depth, date with unknown last, key) order, as stable sorts on plain
     values (much faster than tuple keys on 100,000 rows); ``sort_rank``, a store-wide
-    position in (date, key) order, replaces the two string sorts by one int sort."""
-    if sort_rank is not None:
-        keys = sorted(keys, key=sort_rank.__getitem__)
-    else:
+    position in (date, key) order, replaces the two string sorts by one int sort.
+
+    ``keys`` come in search order, depth by depth, so with ``sort_rank`` each depth's run
+    is sorted on its own: no second sort by depth over the whole list."""
+    if sort_rank is None:
         keys = sorted(keys)
         keys.sort(key=lambda k: LAST_DATE if (when := nodes[k][DATE]) is None else when)
-    keys.sort(key=depth.__getitem__)
-    return keys
+        keys.sort(key=depth.__getitem__)
+        return keys
+    out: list[str] = []
+    rank = sort_rank.__getitem__
+    for _, run in groupby(keys, key=depth.__getitem__):
+        out += sorted(run, key=rank)
+    return out
 
 
 def build_rows(
     reach: Reach,
     keys: list[str],
     nodes: Mapping[str, RowFields],
-    evidence: Mapping[str, Mapping[str, Any]],
+    evidence: Mapping[str, Mapping[str, Mapping[str, Any]]],
     direction: str,
     *,
     sort_rank: Mapping[str, int] | None = None,
 ) -> list[DocumentRow]:
-    """Typed rows for ``keys`` in (depth, date, key) order, dates unknown last.
+    """Typed rows for ``keys`` in (depth, date, key) order, dates unknown last;
+    ``evidence[parent][key]`` is the evidence edge of each key (on the embedded store, the
+    qualifying adjacency itself: no per-query evidence dict).
 
     Rows go by increasing depth, so a row's parent, one step closer, already has its
     ``via`` when the parent is a row too: the chain is extended, not walked again."""
@@ -236,7 +245,7 @@ def build_rows(
                 via = [p, *above] if down else [*above, p]
             chain[k] = via
             n = nodes[k]
-            e = evidence[k]
+            e = evidence[p][k]
             when = n[DATE]
             day = ordinals.get(when, _UNSEEN)
             if day is _UNSEEN:

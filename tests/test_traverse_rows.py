@@ -44,7 +44,7 @@ def plain_rows(g: lexgraph.Graph, key: str, direction: str, relations, scope, ke
     for k in keys:
         citing, cited = (k, reach.parent[k]) if direction == "down" else (reach.parent[k], k)
         options = [(d, i) for i, d in graph[citing][cited].items() if edge_ok(d, relations, scope)]
-        evidence[k] = min(options, key=lambda o: rank(*o))[0]
+        evidence.setdefault(reach.parent[k], {})[k] = min(options, key=lambda o: rank(*o))[0]
     rows = build_rows(reach, keys, nodes, evidence, direction)
     by_tuple = sorted(rows, key=lambda r: (r.depth, r.date is None, r.date or "", r.key))
     assert [r.key for r in rows] == [r.key for r in by_tuple]
