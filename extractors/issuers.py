@@ -10,6 +10,7 @@ place goes to the citation's province/district instead), ``Ban Bí thư Trung ư
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lexgraph.extractors.issuer_case import PLACE_HEADS, upper_case_issuer
 from lexgraph.extractors.numbers import TYPE_KINDS, symbol
@@ -271,6 +272,7 @@ def _scan(tokens: list[re.Match[str]], fwin: str) -> tuple[int, int]:
     return end, i
 
 
+@lru_cache(maxsize=8192)  # pure; phrases repeat: 79% hits on the corpus, -0.1 s of 5
 def short_form(raw: str) -> tuple[str | None, str | None]:
     """Raw issuer phrase -> (short form, place name dropped from it)."""
     phrase = " ".join(new_tone_marks(raw).split())
@@ -315,6 +317,7 @@ _STATE_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)  # pure; issuer names repeat (one call per mention)
 def level_of(issuer: str | None) -> str | None:
     """Level implied by an issuer name; None when the name does not say."""
     if not issuer:
@@ -336,6 +339,7 @@ def level_of(issuer: str | None) -> str | None:
 _LOCAL_PARTY_PREFIX = ("BCS", "BDV", "BCĐ", "BTV", "BTG", "BQL")
 
 
+@lru_cache(maxsize=8192)  # pure; numbers repeat (one call per mention)
 def level_of_number(number: str) -> str | None:
     """Level implied by the symbol: ``/TW`` party centre, ``TTg``/``CP``/ministries State
     centre, ``TU``/``UBND``/``S..`` province, ``HU`` district; None when it does not say."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Symbol tokens whose standard spelling is not all upper case, keyed by their upper-case form.
 _MIXED_CASE = {"TTG": "TTg", "CTR": "CTr", "QĐI": "QĐi", "CTTG": "CTTg", "TTR": "TTr"}
@@ -28,6 +29,7 @@ def _case_token(match: re.Match[str]) -> str:
     return _MIXED_CASE.get(token, token)
 
 
+@lru_cache(maxsize=8192)  # pure; called for every number found, numbers repeat
 def canonical_number(raw: str) -> str:
     """Canonical spelling of a document number as written in noisy text.
 

@@ -16,24 +16,26 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from lexgraph.extractors.text import FoldedText, fold, trie_alternation
+from lexgraph.extractors.text import FoldedText, LinePattern, fold, trie_alternation
 
-_HEADING = re.compile(
-    r"^[ \t*|>#]*(?:(?P<roman>[IVX]{1,5})\s*[.\-–)]|(?P<num>\d{1,2})\s*[.)]|"
-    r"(?P<let>[a-zđ])\s*\)|Điều\s+(?P<art>\d{1,3})\s*[.:])(?=[ \t*])",
-    re.M,
+# Line-start patterns (``LinePattern``: group 1 is the match); build_structure went
+# from ~1 ms to ~0.5 ms a corpus document with these and the _BOUNDARY rewrite below).
+_HEADING = LinePattern(
+    r"[ \t*|>#]*(?:(?P<roman>[IVX]{1,5})\s*[.\-–)]|(?P<num>\d{1,2})\s*[.)]|"
+    r"(?P<let>[a-zđ])\s*\)|Điều\s+(?P<art>\d{1,3})\s*[.:])(?=[ \t*])"
 )
-_DECIDES = re.compile(r"^[ \t*|]*(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ THỊ)\s*:", re.M)
-_OPENING_CUE = re.compile(
-    r"^[ \t*|]*(?:Căn cứ|Thực hiện|Triển khai|Xét|Theo|Để|Ngày|Qua|Nhằm|Sau|Trên cơ sở|"
-    r"Tiếp tục|Thi hành|Hưởng ứng)\b",
-    re.M,
+_DECIDES = LinePattern(r"[ \t*|]*(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ THỊ)\s*:")
+_OPENING_CUE = LinePattern(
+    r"[ \t*|]*(?:Căn cứ|Thực hiện|Triển khai|Xét|Theo|Để|Ngày|Qua|Nhằm|Sau|Trên cơ sở|"
+    r"Tiếp tục|Thi hành|Hưởng ứng)\b"
 )
 # Paragraph starts: after a sentence-ending line, before a bullet/heading/opening cue
 # (a purpose clause, 'Để tiếp tục thực hiện ...', opens one even after a 'Căn cứ ...;'
 # list), after a blank line that follows sentence punctuation. Not after ';' (a list goes on).
+# The sentence-end alternative is spelt once per punctuation mark: alternatives that all
+# start with a literal let the engine skip to those characters (~2x faster than a class).
 _BOUNDARY = re.compile(
-    r"[.:!?…][ \t*”\"’)]*\n|"
+    "|".join(re.escape(mark) + r"[ \t*”\"’)]*\n" for mark in ".:!?…") + "|"
     r"\n(?=[ \t*|]*(?:[-+•–]\s|\d{1,2}[.)]\s|[a-zđ]\)\s|[IVX]{1,5}[.\-–]\s|Điều\s+\d{1,3}\s*[.:]|"
     r"Căn cứ|Thực hiện|Triển khai|Xét|Theo đề nghị|Trên đây|Để\s|Nhằm\s|[¹²³⁴⁵⁶⁷⁸⁹⁰]|\[\d+\]))"
 )
@@ -129,7 +131,7 @@ def build_structure(text: str) -> Structure:
     labels: list[str] = []
     roman = num = let = None
     opening_end = None
-    for match in _HEADING.finditer(text):
+    for match in _HEADING.finditer(text):  # group 1: the heading
         if match.group("roman"):
             roman, num, let = match.group("roman"), None, None
         elif match.group("art"):
@@ -143,24 +145,24 @@ def build_structure(text: str) -> Structure:
         if opening_end is None and (
             match.group("roman") or match.group("num") or match.group("art")
         ):
-            opening_end = match.start()
-        heads.append(match.start())
+            opening_end = match.start(1)
+        heads.append(match.start(1))
         labels.append(".".join(p for p in (roman, num, let) if p))
     decides = _DECIDES.search(text)
-    if decides and (opening_end is None or decides.start() < opening_end):
-        opening_end = decides.start()
+    if decides and (opening_end is None or decides.start(1) < opening_end):
+        opening_end = decides.start(1)
     if opening_end is None:
         opening_end = len(text)
     cue = _OPENING_CUE.search(text, 0, opening_end)
-    title_end = cue.start() if cue else opening_end
+    title_end = cue.start(1) if cue else opening_end
     bounds = [m.end() for m in _BOUNDARY.finditer(text)]
     structure = Structure(text, opening_end, title_end, heads, labels, bounds)
     for match in _CLOSING_LINE.finditer(text):
-        structure.closing.append((match.start(), match.end()))
+        structure.closing.append((match.start(1), match.end(1)))
     return structure
 
 
-_CLOSING_LINE = re.compile(r"^[ \t*|]*Trên đây là[^\n]*(?:\n[^\n]+){0,3}", re.M)
+_CLOSING_LINE = LinePattern(r"[ \t*|]*Trên đây là[^\n]*(?:\n[^\n]+){0,3}")
 
 
 def last_cue(folded: str) -> re.Match[str] | None:
