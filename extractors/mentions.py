@@ -75,6 +75,15 @@ _NOT_A_DOCUMENT = re.compile(
     r"(?:(?<![a-z])(?:(?:bieu|mau|bieu\s+mau|to\s+khai(?:\s+mau)?)(?:\s+so)?|qcvn|tcvn|tccs)"
     r"\s*:?|\d[ \t]?:)\s*[<(\"“]?\s*$"
 )
+# What _NOT_A_DOCUMENT needs (a form word, a standard's series or a colon): 93% of the
+# windows have none, and this literal search is ~5x cheaper than the regex.
+_CODE_HINT = re.compile("mau|bieu|khai|qcvn|tcvn|tccs|:")
+
+
+def _is_code(before: str) -> bool:
+    return bool(_CODE_HINT.search(before) and _NOT_A_DOCUMENT.search(before))
+
+
 _CODE_LIST_GAP = re.compile(r"[\s,;<>()\"“”]*(?:(?:hoac|va)[\s<(\"“]*)?$")
 SHARE_GAP = re.compile(r"^[\s,*|]*(?:va|,)\s*$")
 _OF = re.compile(r"[\s,(*|]*(?:cua|giua)\s+")
@@ -84,6 +93,15 @@ _ISSUED_BY = re.compile(r"^\s*(?:\([^()]{1,20}\)\s*)?(?:da\s+|tiep tuc\s+)*ban h
 # 'của Sở Tài chính tại Tờ trình số', 'đã được Thủ tướng Chính phủ phê duyệt tại các
 # Quyết định: số 36/QĐ-TTg': an issuer named before 'tại' and the kind word.
 _OF_AT = re.compile(r"(?<![a-z])(?:cua|giua|duoc)\s+(?=[^;.]{3,90}?\s+tai\s+(?:cac\s+)?$)")
+
+
+def _ends_with_tai(folded: str) -> bool:
+    """What _OF_AT needs at the end ('tại', 'tại các' and a space): checked first, since the
+    regex scans every position and almost no window ends so (-60 ms on the corpus)."""
+    word = folded.rstrip()
+    return len(word) < len(folded) and (word.endswith("tai") or word.endswith("cac"))
+
+
 _AT_AFTER = re.compile(r"\s+(?:(?:phe duyet|ban hanh|quy dinh|giao|chi dao)\s+)?tai\b")
 # A bare 'số' list item: '...; số 1569/QĐ-TTg ... và số 1668/QĐ-TTg'.
 _BARE_ITEM = re.compile(r"(?:[;,]|\sva)\s*so\s*:?\s*$")
@@ -126,7 +144,8 @@ def _kind_before(text: str, start: int, prev: Mention | None) -> tuple[str | Non
     match = _KIND_END.search(window)
     if match:
         return _KIND_NAMES[match.group(1)], lo + match.start(1)
-    match = _LAW_BEFORE.search(window)
+    # A substring test first: the regex scans every position, 'luat' is rarely there.
+    match = _LAW_BEFORE.search(window) if "luat" in window else None
     if match:
         return _KIND_NAMES[match.group(1)], lo + match.start(1)
     return None, start
@@ -161,7 +180,7 @@ def _parse_lead(text: str, mention: Mention) -> None:
     lo = max(0, mention.kind_start - 260)
     folded = STATE.ft.window(lo, mention.kind_start)
     if mention.issuer is None:
-        found = list(_OF_AT.finditer(folded))
+        found = list(_OF_AT.finditer(folded)) if _ends_with_tai(folded) else []
         at = found[-1] if found else None
         if at is not None:
             raw, end = read_issuer(text, lo + at.end())
@@ -169,7 +188,7 @@ def _parse_lead(text: str, mention: Mention) -> None:
                 mention.issuer, mention.place = short_form(raw)
                 mention.lead_issuer = True
     last = None
-    for match in LEAD_DATE_RE.finditer(folded):
+    for match in LEAD_DATE_RE.finditer(folded) if "ngay" in folded else ():  # half have none
         last = match
     if last is None:
         if mention.issuer is None:
@@ -232,7 +251,7 @@ def find_mentions(text: str, own: set[str], own_level: str | None = None) -> lis
         is_own = number in own
         if is_own and own_level is None:
             continue
-        if _NOT_A_DOCUMENT.search(STATE.ft.window(max(0, match.start() - 24), match.start())) or (
+        if _is_code(STATE.ft.window(max(0, match.start() - 24), match.start())) or (
             code_end is not None and _CODE_LIST_GAP.match(STATE.ft.window(code_end, match.start()))
         ):  # a form or standard, or the next of a list of them ('<01-ĐK-TCT> hoặc <08-MST>')
             code_end = match.end()

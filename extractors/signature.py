@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lexgraph.extractors.text import LinePattern
+
 _POSITIONS = (
     r"(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|THỦ\s+TƯỚNG|BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|TRƯỞNG\s+BAN|"
     r"BÍ\s+THƯ|CHÁNH\s+VĂN\s+PHÒNG|CHỦ\s+NHIỆM|TỔNG\s+CỤC\s+TRƯỞNG|CỤC\s+TRƯỞNG|"
@@ -22,16 +24,17 @@ ON_BEHALF_WORDS = r"T/?M|K/?T|T/?L|TUQ|Q"
 _ON_BEHALF = rf"(?:{ON_BEHALF_WORDS})\s*\.?\s*"
 _UPPER_WORD = r"[A-ZĐÀ-ỸẠ-Ỹ][A-ZĐÀ-ỸẠ-Ỹ,\-–]*"
 # A block: optional 'TM./KT./TL.' lines, then a position line, then the signer's name.
-_BLOCK = re.compile(
-    r"(?m)^[ \t*|]*(?P<lines>(?:(?:" + _ON_BEHALF + r")?" + _UPPER_WORD + r"(?:[ \t]+"
+# Line-start patterns (text.LinePattern: group 1 is the match), ~2x faster than ``(?m)^``.
+_BLOCK = LinePattern(
+    r"[ \t*|]*(?P<lines>(?:(?:" + _ON_BEHALF + r")?" + _UPPER_WORD + r"(?:[ \t]+"
     r"[A-ZĐÀ-ỸẠ-Ỹ][A-ZĐÀ-ỸẠ-Ỹ,\-–]*)*[ \t*|]*\n(?:[ \t*|]*\n)?){0,3}?"
     r"[ \t*|]*" + _POSITIONS + r")[ \t*|]*\n"
     r"(?P<gap>(?:[ \t*|]*(?:\(?\[?(?:Đã ký|đã ký|Đã ký và đóng dấu)\]?\)?)?[ \t*|]*\n){0,4})"
     r"[ \t*|]*(?P<name>(?:[A-ZĐÀ-ỸẠ-Ỹ][a-zđà-ỹạ-ỹ]+[ \t]*\n?[ \t]*){1,5})"
 )
 _NAME_WORD = re.compile(r"[A-ZĐÀ-ỸẠ-Ỹ][a-zđà-ỹạ-ỹ]+")
-_TM = re.compile(
-    r"(?m)^[ \t*|]*T/?M\s*\.?\s*(?P<organ>[A-ZĐÀ-ỸẠ-Ỹ][A-ZĐÀ-ỸẠ-Ỹ ,\-–\n]{2,80}?)[ \t*|]*\n"
+_TM = LinePattern(
+    r"[ \t*|]*T/?M\s*\.?\s*(?P<organ>[A-ZĐÀ-ỸẠ-Ỹ][A-ZĐÀ-ỸẠ-Ỹ ,\-–\n]{2,80}?)[ \t*|]*\n"
     r"(?=[ \t*|]*(?:K/?T|" + _POSITIONS + r"))"
 )
 
@@ -48,7 +51,7 @@ def parse_signature(text: str, start: int = 0) -> Signature:
     """The first signature block at or after ``start`` (the end of the header)."""
     sig = Signature()
     m = _BLOCK.search(text, start)
-    tm = _TM.search(text, start, m.end() if m else len(text))
+    tm = _TM.search(text, start, m.end(1) if m else len(text))
     if tm:
         sig.on_behalf = re.sub(r"\s+", " ", tm.group("organ")).strip()
     if not m:
