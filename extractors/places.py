@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from lexgraph.extractors.text import translate
+
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền, sắc, ngã, hỏi, nặng
 
 
@@ -59,12 +61,12 @@ _STRIP_STR = _as_string(_STRIP)
 def detone(text: str) -> str:
     """Lower case without tone marks, vowel marks kept, so old and new tone placement agree:
     ``Khánh Hoà`` and ``Khánh Hòa`` -> ``khanh hoa``; ``Huế`` -> ``huê``. Same length as ``text``."""
-    return text.translate(_DETONE_STR)
+    return translate(text, _DETONE_STR)  # text.translate: ~5x faster on long texts
 
 
 def strip_marks(text: str) -> str:
     """Lower-case ASCII-like folding: ``Đắk Lắk`` -> ``dak lak``. Same length as ``text``."""
-    return text.translate(_STRIP_STR)
+    return translate(text, _STRIP_STR)
 
 
 @dataclass(frozen=True)

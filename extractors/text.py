@@ -47,7 +47,32 @@ _FOLD_STR = "".join(_FOLD.get(i, chr(i)) for i in range(max(_FOLD) + 1))
 
 def fold(text: str) -> str:
     """Same-length folded copy: ``Quyết Định`` -> ``quyet dinh``; newlines become spaces."""
-    return text.translate(_FOLD_STR)
+    return translate(text, _FOLD_STR)
+
+
+_LOOKUPS: dict[str, object] = {}  # table string -> numpy lookup array over the BMP
+_BMP = 0x10000
+
+
+def translate(text: str, table: str) -> str:
+    """``text.translate(table)`` for a table string indexed by code point (one character in,
+    one out). str.translate goes through Python objects for every character (~20 ns); on
+    long texts a numpy lookup array does the same ~5x faster (folding the corpus: 0.48 ->
+    0.10 s). Short texts, and the rare text with characters past the BMP, use str.translate.
+    """
+    if len(text) < 256:
+        return text.translate(table)
+    import numpy as np  # here, not at the top: the CLI starts without numpy
+
+    lookup = _LOOKUPS.get(table)
+    if lookup is None:
+        lookup = np.arange(_BMP, dtype=np.uint32)
+        lookup[: len(table)] = np.frombuffer(table.encode("utf-32-le"), dtype=np.uint32)
+        _LOOKUPS[table] = lookup
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if codes.max() >= _BMP:
+        return text.translate(table)
+    return lookup[codes].tobytes().decode("utf-32-le", "surrogatepass")
 
 
 # Old-style tone placement (tone on the first vowel of oa/oe/uy) -> new style (on the
@@ -101,7 +126,7 @@ class FoldedText:
         block = self._blocks.get(index)
         if block is None:
             lo = index * self.BLOCK
-            block = self.text[lo : lo + self.BLOCK].translate(_FOLD_STR)
+            block = translate(self.text[lo : lo + self.BLOCK], _FOLD_STR)
             self._blocks[index] = block
         return block
 
@@ -240,7 +265,7 @@ class LinePattern:
     ) -> Iterator[re.Match[str]]:
         endpos = len(text) if endpos is None else endpos
         last = pos
-        if pos == 0 or text[pos - 1] == "\n":
+        if pos == 0 or text[pos - 1 : pos] == "\n":
             first = self._here.match(text, pos, endpos)
             if first:
                 yield first

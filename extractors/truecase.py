@@ -26,14 +26,6 @@ _INITIAL_BEFORE = set('.:;!?"“”(-–•*|)]')
 _VOWELS = set("aăâeêioôơuưy")
 BODY_WINDOW = 80000
 _SPLIT = re.compile(r"([^\W\d_]+)")
-_KEYS: dict[str, str] = {}  # lower-case word -> detone(word); Vietnamese has few syllables
-
-
-def _key(word: str) -> str:
-    key = detone(word)
-    if len(_KEYS) < 200000:
-        _KEYS[word] = key
-    return key
 
 
 def _shape(word: str) -> str:
@@ -76,18 +68,13 @@ class CaseModel:
         low = text.lower()
         if len(low) != len(text):  # a rare letter whose lower case is longer: no offsets
             low = text
-        # One C-level split gives every word and, by cumulative lengths, its offsets; the
-        # Python loop only does a dict lookup per word (detone results are cached).
-        parts = _SPLIT.split(low)
+        # One C-level split of the detoned text gives every word's key (detone maps a letter
+        # to a letter, so words and offsets are those of ``low``) and, by cumulative lengths,
+        # its offsets; compress (_where) keeps the scan for words of interest in C too.
+        parts = _SPLIT.split(detone(low))
         self._text, self._body = text, body
         self._offs = list(accumulate(map(len, parts)))
-        # map/compress keep the per-word steps in C; Python only sees the words of interest
-        # (-0.4 ms of ~2 ms a title on the corpus).
-        body_words = parts[1::2]
-        keys = list(map(_KEYS.get, body_words))
-        if None in keys:
-            keys = [key or _key(w) for key, w in zip(keys, body_words, strict=True)]
-        self._keys = keys
+        self._keys = keys = parts[1::2]
         if pairs is None:
             self._count(_where(keys, words), bigram=True, unigram=True)
             return
