@@ -54,6 +54,27 @@ _LOOKUPS: dict[str, object] = {}  # table string -> numpy lookup array over the 
 _BMP = 0x10000
 
 
+def within_bmp(text: str) -> bool:
+    """No character past the BMP (each is two UTF-16 units); ~20x faster than ``max(text)``."""
+    return len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
+
+
+def bmp_class(pattern: str) -> str:
+    """``[...]`` listing, as ranges, every BMP character the one-character ``pattern``
+    (``\\d``, ``[^\\W\\d_]``) matches. The engine tests a listed class with a bitmap,
+    faster than the Unicode category test behind ``\\d`` (number scan: 0.21 -> 0.13 s on the
+    corpus); characters past the BMP are the caller's to handle."""
+    chars = [ord(c) for c in re.findall(pattern, "".join(map(chr, range(_BMP))))]
+    ranges, start = [], chars[0]
+    for prev, cur in zip(chars, chars[1:] + [-1], strict=True):
+        if cur != prev + 1:
+            ranges.append(
+                re.escape(chr(start)) + ("-" + re.escape(chr(prev)) if prev > start else "")
+            )
+            start = cur
+    return "[" + "".join(ranges) + "]"
+
+
 def translate(text: str, table: str) -> str:
     """``text.translate(table)`` for a table string indexed by code point (one character in,
     one out). str.translate goes through Python objects for every character (~20 ns); on

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from lexgraph.extractors import mentions, organs, relations, text
+from lexgraph.extractors import mentions, numbers, organs, relations, text
 from lexgraph.extractors.places import _DETONE_STR, detone
 from lexgraph.extractors.text import _FOLD_STR, LinePattern, fold, translate
 
@@ -143,3 +143,23 @@ def test_organ_spelling_matches_the_detoned_search(upper: str) -> None:
     for doc in [body, body.replace("Bộ Tài", "BỘ TÀI"), "Bộ  Tài\nchính", *_real_texts()]:
         plain = _spelled_plain(upper, doc)
         assert organs._spelled(upper, doc) == (fallback if plain is None else plain)
+
+
+@pytest.mark.parametrize("pattern", [r"\d", r"[^\W\d_]"])
+def test_bmp_class_lists_exactly_the_characters_of_its_pattern(pattern: str) -> None:
+    listed, plain = re.compile(text.bmp_class(pattern)), re.compile(pattern)
+    bmp = "".join(map(chr, range(0x10000)))
+    assert listed.findall(bmp) == plain.findall(bmp)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXTS)
+@example("Số 12/KH-UBND và \U0001d7cf\U0001d7ce/CT-TTg, a1/QĐ-TTg; ٣/KH-UB")
+def test_number_scan_equals_the_plain_digit_form(s: str) -> None:
+    plain = re.compile(numbers.NUMBER_RE.pattern.replace(numbers._FIRST_DIGIT, r"\d", 1))
+    assert plain.pattern != numbers.NUMBER_RE.pattern
+    doc = s + " 33/CT-TTg " + s
+    assert [m.span() for m in numbers.NUMBER_RE.finditer(doc)] == [
+        m.span() for m in plain.finditer(doc)
+    ]
+    assert text.within_bmp(s) == (max(s, default="") <= "\uffff")
