@@ -78,22 +78,26 @@ def bmp_class(pattern: str) -> str:
 def translate(text: str, table: str) -> str:
     """``text.translate(table)`` for a table string indexed by code point (one character in,
     one out). str.translate goes through Python objects for every character (~20 ns); on
-    long texts a numpy lookup array does the same ~5x faster (folding the corpus: 0.48 ->
-    0.10 s). Short texts, and the rare text with characters past the BMP, use str.translate.
+    long texts a numpy lookup over UTF-16 units does the same ~6x faster (folding the
+    corpus: 0.48 -> 0.08 s). Short texts use str.translate.
     """
-    if len(text) < 256:
+    if len(text) < 256 or len(table) > 0xD800:
         return text.translate(table)
     import numpy as np  # here, not at the top: the CLI starts without numpy
 
     lookup = _LOOKUPS.get(table)
     if lookup is None:
-        lookup = np.arange(_BMP, dtype=np.uint32)
-        lookup[: len(table)] = np.frombuffer(table.encode("utf-32-le"), dtype=np.uint32)
+        units = np.frombuffer(table.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+        if len(units) != len(table):  # a replacement past the BMP: not one unit
+            return text.translate(table)
+        lookup = np.arange(_BMP, dtype=np.uint16)
+        lookup[: len(units)] = units
         _LOOKUPS[table] = lookup
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    if codes.max() >= _BMP:
-        return text.translate(table)
-    return lookup[codes].tobytes().decode("utf-32-le", "surrogatepass")
+    codes = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+    out = lookup[codes].tobytes().decode("utf-16-le", "surrogatepass")
+    # Characters past the BMP are surrogate pairs, which the lookup leaves as they are; only
+    # a lone high surrogate before a lone low one would come back joined, one shorter.
+    return out if len(out) == len(text) else text.translate(table)
 
 
 # Old-style tone placement (tone on the first vowel of oa/oe/uy) -> new style (on the

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from lexgraph.extractors import mentions, numbers, organs, relations, text
+from lexgraph.extractors import mentions, numbers, organs, relations, text, truecase
 from lexgraph.extractors.places import _DETONE_STR, detone
 from lexgraph.extractors.text import _FOLD_STR, LinePattern, fold, translate
 
@@ -27,7 +27,20 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 # Characters the extractors care about, so that generated strings hit the patterns.
 _ALPHABET = st.sampled_from(
     list("aeiouyAEIOUY ĐđƯưƠơÂâÊêÔôĂăÁáÀàẢảÃãẠạẾếỀềỆệỦủỤụỲỳ\n\t *|.:;,()-/0123456789")
-    + ["\U0001f600", "\ud800", "…", "“", "”", "İ", "ı", "Căn cứ ", "Trên đây là ", "II. ", "1. "]
+    + [
+        "\U0001f600",
+        "\ud800",
+        "\udc00",
+        "…",
+        "“",
+        "”",
+        "İ",
+        "ı",
+        "Căn cứ ",
+        "Trên đây là ",
+        "II. ",
+        "1. ",
+    ]
 )
 _TEXTS = st.lists(_ALPHABET, max_size=400).map("".join)
 
@@ -163,3 +176,14 @@ def test_number_scan_equals_the_plain_digit_form(s: str) -> None:
         m.span() for m in plain.finditer(doc)
     ]
     assert text.within_bmp(s) == (max(s, default="") <= "\uffff")
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXTS, st.sets(st.sampled_from(["a", "ai", "ươ", "ê", "đi", "x", "\U0001f600"])))
+@example("ai ươ a1a ai\U0001f600 ê", {"ai", "a"})
+def test_word_index_equals_a_regex_over_every_word(s: str, wanted: set[str]) -> None:
+    words = truecase._Words(detone(s.lower()))
+    spans = [m.span() for m in truecase._WORD.finditer(words.text)]
+    assert list(zip(words.starts, words.ends, strict=True)) == spans
+    expected = [(i, words.text[a:b]) for i, (a, b) in enumerate(spans)]
+    assert words.where(wanted) == [(i, key) for i, key in expected if key in wanted]
