@@ -279,6 +279,7 @@ class LinePattern:
     pattern at every position; searched as ``\\n(?=(body))`` it skips to newlines, 1.5-4x
     faster on the corpus. Matches come in order and do not overlap, as with ``re``; group 1
     spans the line's match (use ``m.start(1)``, ``m.end(1)``); named groups keep their names.
+    ``body`` is compiled with ``flags`` only: pass ``re.M`` if it uses ``$`` for line ends.
     """
 
     def __init__(self, body: str, flags: int = 0) -> None:
