@@ -98,9 +98,7 @@ def main() -> None:
             f"{n:,} constant rows of the answer's shape (no store read)": lambda: read(
                 CONSTANT, n=n
             ),
-            "lexgraph implementers (typed rows)": lambda: graph.implementers(
-                args.key, scope=scope
-            ),
+            "lexgraph implementers (typed rows)": lambda: graph.implementers(args.key, scope=scope),
         }
         print(f"Neo4j at {settings.uri}: implementers of {args.key} (scope {args.scope}), "
               f"{n:,} rows, {args.runs} runs\n", file=sys.stderr)  # fmt: skip

@@ -26,6 +26,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -139,7 +140,17 @@ def main() -> None:
                   key=lambda k: (len(graph.pred[k]), k))  # fmt: skip
     district = next(k for k in sorted(graph) if graph.nodes[k].get("level") == "district"
                     and graph.nodes[k].get("ingested"))  # fmt: skip
-    embedded = lexgraph.Graph.from_graph(graph)
+    # The embedded store as a user has it: saved, then opened from the file (a graph
+    # loaded from JSON lies differently in memory than one just built, and runs the big
+    # answers at a different speed).
+    from lexgraph.graph.store import StoreData, save
+
+    with tempfile.TemporaryDirectory() as scratch:
+        store_path = Path(scratch) / "graph.json.gz"
+        save(store_path, StoreData(graph=graph))
+        started = time.perf_counter()
+        embedded = lexgraph.open(store_path)
+        open_s = time.perf_counter() - started
     started = time.perf_counter()
     embedded.backend.adjacency(IMPLEMENTING_RELATIONS, None, "down")
     index_s = time.perf_counter() - started
@@ -193,7 +204,7 @@ def main() -> None:
         import networkx as nx
 
         old, old_embedded, _ = previous
-        before = old_embedded(graph)  # its own indexes, built by the warm-up run
+        before = old_embedded(embedded.backend.graph)  # the opened store; its own indexes
         for name, target in (("hub", central), ("thousands", mid)):
             if target:
                 scope = "document" if name == "thousands" else None
@@ -275,7 +286,8 @@ def main() -> None:
             if not args.no_neo4j
             else ""
         )
-        + f". Embedded: the qualifying-edge index is built on first use in {index_s:.1f} s "
+        + f". Embedded: the store saved to a file and opened with `lexgraph.open` "
+        f"({open_s:.1f} s); the qualifying-edge index is built on first use in {index_s:.1f} s "
         "(once per store and relation set), so the figures are 'once loaded'.",
         f"Targets: hub `{central}` ({n_impl:,} implementers: in this generator every central "
         "directive is reached by nearly every document, through the based_on chain between "

@@ -143,3 +143,26 @@ def test_the_loaded_graph_is_the_one_networkx_would_build() -> None:
     assert fast.has_edge("1/KH-UBND@2099", "3/KH-UBND@2099", key="after")
     u, v = "1/KH-UBND@2099", "2/KH-UBND@2099"
     assert fast._pred[v][u] is fast._succ[u][v]  # one key dict per pair, as networkx keeps
+
+
+def test_a_loaded_key_or_repeated_value_is_one_string_object(tmp_path: Path) -> None:
+    # Lookups by key then match by identity (docs/benchmarks.md, Queries): each key is one
+    # object in the node table, the adjacency and the node's own "key", and a repeated
+    # value (kind, level, relation, scope) one object for the whole graph.
+    from lexgraph.graph.build import build_graph
+    from lexgraph.synth import synthetic_records
+
+    path = tmp_path / "graph.json.gz"
+    save(path, StoreData(graph=build_graph(synthetic_records(300, 1500, seed=3))))
+    graph = load(path, records=False).graph
+    keys = {k: k for k in graph._node}
+    for u, targets in graph._succ.items():
+        assert keys[u] is u and graph._node[u].get("key", u) is u
+        for v in targets:
+            assert keys[v] is v
+            assert next(w for w in graph._pred[v] if w == u) is u
+    kinds = {id(a["kind"]) for a in graph._node.values() if a.get("kind") == "Kế hoạch"}
+    relations = {
+        id(d["relation"]) for _, _, d in graph.edges(data=True) if d["relation"] == "implements"
+    }
+    assert len(kinds) == 1 and len(relations) == 1
