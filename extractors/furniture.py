@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from lexgraph.extractors.numbers import NUMBER_RE
+
 # Lines that only a page produces. A bare number is a page number only next to one of the
 # others (a year or a count can stand alone on a wrapped line: 'năm\n2025').
 _GAZETTE_LINE = re.compile(
@@ -141,15 +143,33 @@ _TAKES_NUMBER = {"số", "ngày", "tháng", "năm", "khoản", "điều", "đi�
 _LIST_ITEM = re.compile(r"\d+[.)]\s")
 
 
+# Characters of each line around a block that _splits_number reads (a number is shorter).
+_NUMBER_REACH = 80
+
+
+def _splits_number(last_line: str, first: str) -> bool:
+    """Whether a document number runs from the line before the block into the line after it
+    ('... Nghị định số 131/2021/NĐ-' / 'CP và khoản 2 ...'): the number grammar itself
+    (numbers.NUMBER_RE) reads the two lines joined by a plain line break, and one number
+    crosses the join. Upper-case 'CP' alone would read as a heading."""
+    tail = last_line[-_NUMBER_REACH:]
+    joined = tail + "\n" + first[:_NUMBER_REACH]
+    cut = len(tail)
+    return any(m.start() < cut < m.end() for m in NUMBER_RE.finditer(joined))
+
+
 def _continues(before: str, after: str) -> bool:
     """Whether the text after a block goes on with the sentence before it: the line before
     ends no clause and the next line starts in lower case ('...của Bộ' / 'trưởng Bộ Công an')
     or, after a capitalised word, goes on with a capitalised one ('...của Bộ' / 'Kế hoạch và
-    Đầu tư'). A label, an upper-case heading or a footnote's end is no continuation."""
+    Đầu tư'), or the block cuts a document number ('131/2021/NĐ-' / 'CP'). A label, an
+    upper-case heading or a footnote's end is no continuation."""
     last_line = before[before.rfind("\n") + 1 :]
     if not last_line.strip() or _CLAUSE_END.search(last_line):
         return False
     first = after[: after.find("\n")] if "\n" in after else after
+    if _splits_number(last_line, first):
+        return True
     head = first.lstrip(" \t*|")
     last = _LAST_WORD.search(last_line)
     if head[:1].isdigit():  # 'Nghị định số' / '143/2016/NĐ-CP', 'năm' / '2023 của Bộ'

@@ -76,7 +76,9 @@ def symbol(number: str) -> str:
 #           not followed by another letter, so 'Ngày', 'Hoàn' never qualify, and is not a
 #           capitalised word ('TK 525- Doanh thu', 'TK 625- Chi phí': accounts, not numbers);
 #   JOINER  '-', '/', '&' with a space or a line break on one side only
-#           ('33/CT -TTg', '27/NQ- TW', '22/2026/NĐ-\nCP', 'QLN& TTBĐS').
+#           ('33/CT -TTg', '27/NQ- TW', '22/2026/NĐ-\nCP', 'QLN& TTBĐS'); before the
+#           line break any run of blanks, which is how furniture.reading_text leaves a
+#           page break that cut a number ('131/2021/NĐ-' / header, page number / 'CP').
 _TOKEN_RE = r"(?![A-ZĐ][a-zđ]{2,}(?![^\W_]))[A-ZĐ][A-Za-zĐđ]*\d*(?![^\W_])"
 # The first digit as a listed class (BMP digits, and any character past the BMP, which the
 # look-behind then checks is a digit): the engine skips to it by bitmap, -40 % scan time.
@@ -86,7 +88,7 @@ NUMBER_RE = re.compile(
     rf"(?P<num>{_FIRST_DIGIT}(?<![\w.,/\-+%]\d)\d{{0,5}}(?:\.\d{{1,3}})?)"
     r"(?:[ \t]?[-/](?=[^\s])|[-/][ \t]{1,2}(?=\S))"
     r"(?:(?P<year>\d{4})[ \t]?/[ \t]?)?"
-    rf"(?P<sym>{_TOKEN_RE}(?:(?:[ \t]?[-/&]|[-/&][ \t]{{0,2}}\n?[ \t]{{0,2}}){_TOKEN_RE}){{0,6}})"
+    rf"(?P<sym>{_TOKEN_RE}(?:(?:[ \t]?[-/&]|[-/&](?:[ \t]*\n)?[ \t]{{0,2}}){_TOKEN_RE}){{0,6}})"
 )
 
 # Type codes (the first symbol token of a State number, the token after '-' of a Party
