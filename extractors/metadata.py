@@ -74,9 +74,14 @@ def extract_metadata(text: str) -> tuple[DocumentInfo, list[str]]:
         warnings.append("number: no 'Số' line in the header")
 
     info.date, info.year = _date(header, warnings)
+    info.kind = _kind(header, info.number, warnings, text)
+    if info.date is None:
+        passed = _passing_date(text, info.kind)
+        if passed:
+            info.date, info.year = passed, int(passed[:4])
+            warnings.append("date: from the passing clause ('... này được ... thông qua ngày')")
     if info.year is None and info.number:
         info.year = number_year(info.number)
-    info.kind = _kind(header, info.number, warnings, text)
 
     sig = parse_signature(text, sig_from)
     info.signer = sig.signer
@@ -114,6 +119,36 @@ def _date(header: Header, warnings: list[str]) -> tuple[str | None, int | None]:
     except ValueError:
         warnings.append("date: not a valid calendar date")
         return None, header.year
+
+
+# The passing clause that closes a law or resolution of an elected body: "Nghị quyết này
+# được Ủy ban Thường vụ Quốc hội ... khóa XV thông qua ngày 16 tháng 6 năm 2025." The date
+# it passed is the document's date (on the corpus's 22 HĐND resolutions that have both, it
+# equals the header's date every time); read only when the header gives none.
+_PASSING = re.compile(
+    r"(Luật|Bộ luật|Nghị quyết|Pháp lệnh|Hiến pháp) này\s+(?:đã\s+)?được\s+"
+    r"(?:Quốc hội|Ủy ban Thường vụ Quốc hội|Uỷ ban Thường vụ Quốc hội|Hội đồng nhân dân)"
+    r"[^.;]{0,200}?thông qua\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
+    re.IGNORECASE,
+)
+
+
+def _passing_date(text: str, kind: str | None) -> str | None:
+    """The date of the last passing clause naming this document's own kind ("Nghị quyết
+    này" in a Nghị quyết): a consolidated text quotes the clauses of the laws it merges."""
+    if kind not in ("Luật", "Bộ luật", "Nghị quyết", "Pháp lệnh", "Hiến pháp"):
+        return None
+    found = None
+    for match in _PASSING.finditer(text, len(text) // 2):
+        if match.group(1).lower() == kind.lower():
+            found = match
+    if found is None:
+        return None
+    day, month, year = (int(g) for g in found.groups()[1:])
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 # 'Kính gửi:' (to: ...) opening a text that has no kind line: an official letter.

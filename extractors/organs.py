@@ -57,8 +57,11 @@ _SYMBOL_ORGANS = {
     "CP": "chính phủ",
     "VPCP": "văn phòng chính phủ",
     "UBTVQH": "ủy ban thường vụ quốc hội",
+    "QH": "quốc hội",
     "NHNN": "ngân hàng nhà nước việt nam",
 }
+# The legislature's codes carry its term: 1654/NQ-UBTVQH15, 72/2025/QH15.
+_TERM = re.compile(r"(UBTVQH|QH)\d{1,2}")
 _MINISTRIES = {
     "BTC": "Bộ Tài chính",
     "BNV": "Bộ Nội vụ",
@@ -140,7 +143,8 @@ def resolve(text: str, header: Header, sig: Signature, number: str | None, is_cv
     if main is None and opening:
         main = opening.group("organ")
     if main is None:
-        main = next((_SYMBOL_ORGANS[p] for p in sym_parts if p in _SYMBOL_ORGANS), None)
+        codes = [m.group(1) if (m := _TERM.fullmatch(p)) else p for p in sym_parts]
+        main = next((_SYMBOL_ORGANS[p] for p in codes if p in _SYMBOL_ORGANS), None)
         if main is None and any(p in ("UBND", "CTUBND") for p in sym_parts):
             main = "ủy ban nhân dân"
         if main is None:
