@@ -71,7 +71,10 @@ def symbol(number: str) -> str:
 #           nor a road marker 'K16+500- K21' or a URL's '%2049/2018/N%C4%90' as a number,
 #           and '2.269/6.974' (a ratio) never starts a match;
 #   SEP     '-' or '/', with a space on at most one side ('05- CT/TW', '02 /CT-UBND'),
-#           so that '2020 - UBND' (a dash in prose) is not a number;
+#           so that '2020 - UBND' (a dash in prose) is not a number, or a line break
+#           after it ('18-' / 'KL/TW': 48 such breaks in the corpus);
+#   YEAR    four digits and '/', a line break allowed after the slash ('04/2012/' /
+#           'TT-BLĐTBXH': 88 in the corpus, each a whole reference lost before);
 #   TOKEN   an upper-case-initial symbol (TTg, CTr, QĐi, UBTVQH11, BCĐQG1237) that is
 #           not followed by another letter, so 'Ngày', 'Hoàn' never qualify, and is not a
 #           capitalised word ('TK 525- Doanh thu', 'TK 625- Chi phí': accounts, not numbers);
@@ -86,8 +89,8 @@ _FIRST_DIGIT = bmp_class(r"\d")[:-1] + "\U00010000-\U0010ffff" + r"](?<=\d)"
 NUMBER_RE = re.compile(
     # The look-behind follows the first digit so that the engine can skip to digits fast.
     rf"(?P<num>{_FIRST_DIGIT}(?<![\w.,/\-+%]\d)\d{{0,5}}(?:\.\d{{1,3}})?)"
-    r"(?:[ \t]?[-/](?=[^\s])|[-/][ \t]{1,2}(?=\S))"
-    r"(?:(?P<year>\d{4})[ \t]?/[ \t]?)?"
+    r"(?:[ \t]?[-/](?=[^\s])|[-/][ \t]{1,2}(?=\S)|[-/][ \t]*\n[ \t]{0,2}(?=\S))"
+    r"(?:(?P<year>\d{4})[ \t]?/(?:[ \t]*\n[ \t]{0,2}|[ \t]?))?"
     rf"(?P<sym>{_TOKEN_RE}(?:(?:[ \t]?[-/&]|[-/&](?:[ \t]*\n)?[ \t]{{0,2}}){_TOKEN_RE}){{0,6}})"
 )
 
