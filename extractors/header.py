@@ -36,7 +36,13 @@ _MOTTO_HINTS = (
 # The first of them: one search stops at the first hint instead of ten finds that each
 # scan the 40 KB probe when their hint is absent (~0.1 ms a document).
 _MOTTO_HINT_RE = re.compile("|".join(map(re.escape, _MOTTO_HINTS)))
-_GAZETTE = re.compile(r"^(?:CÔNG BÁO|\d+)\b.*$|^\d+$")
+# Gazette furniture above or around a header: the page line, a page number, the section
+# headings ('VĂN BẢN QUY PHẠM PHÁP LUẬT', 'VĂN BẢN PHÁP LUẬT KHÁC') and the heading of a
+# consolidated text's authentication block; none of them is part of the issuer.
+_GAZETTE = re.compile(
+    r"^(?:CÔNG BÁO|\d+)\b.*$|^\d+$"
+    r"|^(?:VĂN BẢN (?:QUY PHẠM PHÁP LUẬT|PHÁP LUẬT KHÁC)|XÁC THỰC VĂN BẢN HỢP NHẤT)$"
+)
 _RULE = re.compile(r"^[-_=*–—.\s]+$")
 
 # Kinds as they appear on the kind line, longest first. Value: the kind as written in gold.
@@ -82,7 +88,7 @@ _KIND_LINE = re.compile(
 _KIND_BY_FOLD = {detone(k): k for k in KIND_NAMES}
 
 _NUMBER_LINE = re.compile(
-    r"(?m)^[ \t]*(?:(?:Luật|Pháp lệnh|Nghị quyết)\s+[Ss]ố|S[ốỐ])\s*(?:[:.]|(?=\s*\d))[ \t]*\n?[ \t]*"
+    r"(?m)^[ \t]*(?:(?:Luật|Pháp lệnh|Nghị quyết)\s+[Ss]ố\s*:|S[ốỐ]\s*(?:[:.]|(?=\s*\d)))[ \t]*\n?[ \t]*"
     r"(?P<raw>[^\n]*)"
 )
 NUMBER_RE = re.compile(
@@ -134,6 +140,7 @@ class Header:
     end: int = 0  # offset (in the original text) just after the title
     kind_offset: int = -1  # offset of the kind line in the cleaned window
     subject_line: bool = False  # a 'V/v ...' line: the layout of a Công văn
+    banner_organ: str | None = None  # 'VĂN BẢN HỢP NHẤT - BỘ Y TẾ': the consolidating organ
 
 
 _OLD_TONES = {
@@ -171,6 +178,10 @@ def _find_anchor(text: str) -> int:
     if not hint:
         return 0
     m = _MOTTO_RAW.search(probe, max(0, hint.start() - 300))
+    # A motto inside a sentence ('Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt
+    # Nam;') is not the header's: only upper case, rules or pipes may precede it on its line.
+    while m and any(c.islower() for c in probe[probe.rfind("\n", 0, m.start()) + 1 : m.start()]):
+        m = _MOTTO_RAW.search(probe, m.end())
     if not m:
         return 0
     # Walk back over header-like lines (upper case, rules, pipes) to the issuer's first line.
@@ -181,7 +192,10 @@ def _find_anchor(text: str) -> int:
             break
         prev = probe.rfind("\n", 0, pos - 1) + 1
         line = clean_line(probe[prev : pos - 1].replace("|", " "))
-        header_like = is_upper(line) or _RULE.match(line) or line.startswith(("Số", "SỐ"))
+        header_like = (
+            is_upper(line) or _RULE.match(line) or line.startswith(("Số", "SỐ"))
+            or _NUMBER_LINE.match(line)  # 'Nghị quyết số: 78/2025/UBTVQH15'
+        )  # fmt: skip
         if line and not header_like or len(line) > 120:
             break
         pos = prev
@@ -254,10 +268,14 @@ def parse_header(text: str, anchor: bool = True) -> Header:
             and is_upper(line)
             and not line.startswith(("Số", "SỐ"))
         ):
-            parts.append(line)
+            if not parts or parts[-1] != line:  # the gazette's organ heading, then the header's
+                parts.append(line)
         elif no_field and line and not _RULE.match(line) and not _MOTTO.search(detone(line)):
             break  # no number or date line: the header, if any, ends at the first body line
     issuer = re.sub(r"\s+", " ", _remove_motto(" ".join(parts))).strip(" -–")
+    if header.banner_organ:  # a consolidated text: its organ is the banner's
+        header.kind = "Văn bản hợp nhất"
+        issuer = header.banner_organ
     if issuer:
         header.issuer_lines = [issuer]
     return header
@@ -288,13 +306,36 @@ def _line_index(lines: list[tuple[str, int]], offset: int) -> int:
     return len(lines)
 
 
+# The gazette's section banner above a consolidated text, 'VĂN BẢN HỢP NHẤT - VĂN PHÒNG
+# QUỐC HỘI' (the organ sometimes on the next line): its organ is not the title; the kind
+# line ('LUẬT', 'QUYẾT ĐỊNH') and the title follow the national motto.
+_VBHN_BANNER = re.compile(r"VĂN BẢN HỢP NHẤT\s*-")
+# Under the title of a consolidated text, the paragraph naming the consolidated document:
+# 'Thông tư số 05/2015/TT-BYT ngày ...', 'Luật Bảo hiểm y tế số 25/2008/QH12 ngày ...'.
+_CONSOLIDATED_FROM = re.compile(
+    r"(?:Thông tư|Thông tư liên tịch|Nghị định|Quyết định|Luật|Bộ luật|Nghị quyết|"
+    r"Pháp lệnh)\b[^\n]{0,80}?\bsố\s+\d"
+)
+
+
 def _parse_kind_title(
     lines: list[tuple[str, int]], idx: int, fallback: int, header: Header
 ) -> None:
     kind_idx = None
+    banner_end = -1
     for i in range(idx, min(len(lines), idx + 40)):
         line = lines[i][0]
-        if not line:
+        if not line or i <= banner_end:
+            continue
+        banner = _VBHN_BANNER.match(line)
+        if banner:  # the gazette's banner, not the kind line
+            organ = line[banner.end() :].strip()
+            after = lines[i + 1][0] if i + 1 < len(lines) else ""
+            if after and is_upper(after) and not _MOTTO.search(detone(after)):
+                organ, banner_end = f"{organ} {after}".strip(), i + 1  # the organ wraps
+            else:
+                banner_end = i
+            header.banner_organ = organ or None
             continue
         if " " not in line and i + 1 < len(lines) and is_upper(line):  # 'NGHỊ\nĐỊNH'
             joined = f"{line} {lines[i + 1][0]}"
@@ -319,12 +360,20 @@ def _parse_kind_title(
         # No kind line (seed 000): an upper-case line right after the number/date is the title.
         for i in range(fallback, min(len(lines), fallback + 6)):
             line = lines[i][0]
-            if line and is_upper(line) and not _RULE.match(line) and len(line) > 15:
+            if (
+                line
+                and is_upper(line)
+                and not _RULE.match(line)
+                and len(line) > 15
+                and not _MOTTO.search(detone(line))  # the motto is never a title
+            ):
                 kind_idx, rest = i, line
                 break
         if kind_idx is None:
             return
     header.kind_offset = sum(len(line) + 1 for line, _ in lines[:kind_idx])
+    if rest.isdigit():  # 'NGHỊ ĐỊNH1': a footnote mark on the kind line, not a title
+        rest = ""
     title: list[str] = [rest] if rest else []
     end = lines[kind_idx][1]
     i = kind_idx + 1
@@ -353,6 +402,8 @@ def _parse_kind_title(
                 break
         elif _BODY_CUE.match(line) or (is_upper(line) and len(line) > 3):
             break
+        elif header.banner_organ and _CONSOLIDATED_FROM.match(line):
+            break  # 'Thông tư số 35/2013/TT-BLĐTBXH ngày ...': what was consolidated
         title.append(line)
         end = lines[i][1]
         i += 1

@@ -1,0 +1,155 @@
+"""Header layouts found on corpus text nobody tuned to, each on the real lines.
+
+- A body line starting 'Nghị quyết số 66.4/...' is not the document's own number line
+  (a letter without header took the resolution's number, kind and issuer as its own);
+  the header form of a law or resolution has a colon: 'Nghị quyết số: 78/2025/UBTVQH15'.
+- The gazette's banner over a consolidated text ('VĂN BẢN HỢP NHẤT - BỘ Y TẾ') names the
+  consolidating organ, not the title; the kind line and title follow the motto, and the
+  title ends where the paragraph naming the consolidated document begins.
+- The gazette's section heading ('VĂN BẢN QUY PHẠM PHÁP LUẬT'), its organ heading
+  repeated above the header's, and 'XÁC THỰC VĂN BẢN HỢP NHẤT' are not the issuer.
+- A footnote mark on the kind line ('NGHỊ ĐỊNH1') is not the title's first word.
+- The motto inside a sentence is not the header, and the motto is never a title.
+
+The lines are quoted from ../shared/corpus, so the rules run without it;
+``test_quotes_are_real`` checks them against their files when it is present.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lexgraph.extractors.metadata import extract_metadata
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+QUOTES: dict[str, str] = {}
+
+
+def quote(file: str, text: str) -> str:
+    QUOTES[text] = file
+    return text
+
+
+LETTER = quote(
+    "tvpl-4001-ubnd-dt-ho-chi-minh.txt",
+    "Kính gửi:\n\n- Sở Nông nghiệp và Môi trường;\n- Sở Tài chính;\n- Sở Xây dựng.\n\n"
+    "Thực hiện Kết luận số 15-KL/ĐU\n"
+    "ngày 29 tháng 10 năm 2025 của Ban Thường vụ Đảng ủy Ủy ban nhân dân Thành phố về\n"
+    "việc áp dụng cơ chế đặc thù theo Nghị quyết số 66.4/2025/NQ-CP ngày 21 tháng 9\n",
+)
+LETTER_BODY_LINE = quote(
+    "tvpl-4001-ubnd-dt-ho-chi-minh.txt",
+    "Nghị quyết số 66.4/2025/NQ-CP của Chính phủ đảm bảo đúng quy định của pháp luật.\n",
+)
+STANDING_COMMITTEE = quote(
+    "congbao-78-2025-ubtvqh15.txt",
+    "VĂN BẢN QUY PHẠM PHÁP LUẬT\nỦY BAN THƯỜNG VỤ QUỐC HỘI\n\nỦY BAN THƯỜNG VỤ QUỐC HỘI\n\n"
+    "Nghị quyết số: 78/2025/UBTVQH15\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\n\nNGHỊ QUYẾT\n",
+)
+CONSOLIDATED = quote(
+    "congbao-04-vbhn-byt.txt",
+    "VĂN BẢN PHÁP LUẬT KHÁC\n\nVĂN BẢN HỢP NHẤT - BỘ Y TẾ\n\n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nTHÔNG TƯ\n"
+    "Ban hành Danh mục thuốc đông y, thuốc từ dược liệu và vị thuốc y học\n"
+    "cổ truyền thuộc phạm vi thanh toán của quỹ bảo hiểm y tế\n\n"
+    "Thông tư số 05/2015/TT-BYT ngày 17 tháng 3 năm 2015 của Bộ trưởng Bộ Y\n",
+)
+WRAPPED_BANNER = quote(
+    "congbao-1345-vbhn-bldtbxh.txt",
+    "VĂN BẢN HỢP NHẤT - BỘ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI\n\n\n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nTHÔNG TƯ\n"
+    "Hướng dẫn thi hành một số điều của Nghị định số 09/2013/NĐ-CP ngày 11\n"
+    "tháng 01 năm 2013 của Chính phủ quy định chi tiết thi hành một số điều của\n"
+    "Luật Phòng, chống mua bán người\n"
+    "Thông tư số 35/2013/TT-BLĐTBXH ngày 30 tháng 12 năm 2013 của Bộ\n",
+)
+FOOTNOTE_ON_KIND = quote(
+    "congbao-03-vbhn-btc.txt",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n",
+)
+# The body's spelling of the organ, from which an upper-case header name takes its case.
+BYT_SPELLING = quote(
+    "congbao-04-vbhn-byt.txt",
+    "phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Y tế;\n",
+)
+BLDTBXH_SPELLING = quote(
+    "congbao-1345-vbhn-bldtbxh.txt",
+    "trưởng Bộ Lao động - Thương binh và Xã hội hướng dẫn thi hành một số điều của\n",
+)
+GAZETTE_HEADINGS = quote(
+    "congbao-01-2021-tt-bldtbxh.txt",
+    "CÔNG BÁO/Số 637 + 638/Ngày 16-6-2021\n3\n\nVĂN BẢN QUY PHẠM PHÁP LUẬT\n\n"
+    "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\n\nBỘ LAO ĐỘNG - THƯƠNG\nBINH VÀ XÃ HỘI\n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    "Số: 01/2021/TT-BLĐTBXH\n",
+)
+MOTTO_IN_A_SENTENCE = quote(
+    "congbao-111-vbhn-vpqh.txt",
+    "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n"
+    "Quốc hội ban hành Luật Thuế tiêu thụ đặc biệt.1\n",
+)
+
+
+def test_a_body_line_naming_a_resolution_is_not_the_letters_number() -> None:
+    info, _ = extract_metadata(LETTER + "năm 2025 của Chính phủ.\n" + LETTER_BODY_LINE)
+    assert (info.number, info.kind, info.issuer) == (None, "Công văn", None)
+
+
+def test_the_colon_form_of_a_resolutions_number_line_is_read() -> None:
+    info, _ = extract_metadata(STANDING_COMMITTEE + "Về việc thí điểm\n\nCăn cứ Hiến pháp;\n")
+    assert (info.number, info.kind) == ("78/2025/UBTVQH15", "Nghị quyết")
+
+
+def test_the_consolidation_banner_names_the_issuer_not_the_title() -> None:
+    info, _ = extract_metadata(CONSOLIDATED + BYT_SPELLING)
+    assert info.kind == "Văn bản hợp nhất"
+    assert info.issuer == "Bộ Y tế"
+    assert info.title == (
+        "Ban hành Danh mục thuốc đông y, thuốc từ dược liệu và vị thuốc y học cổ truyền "
+        "thuộc phạm vi thanh toán của quỹ bảo hiểm y tế"
+    )
+
+
+def test_a_wrapped_banner_and_the_consolidated_documents_paragraph() -> None:
+    info, _ = extract_metadata(WRAPPED_BANNER + BLDTBXH_SPELLING)
+    assert info.issuer == "Bộ Lao động - Thương binh và Xã hội"
+    assert info.title == (
+        "Hướng dẫn thi hành một số điều của Nghị định số 09/2013/NĐ-CP ngày 11 tháng 01 năm "
+        "2013 của Chính phủ quy định chi tiết thi hành một số điều của Luật Phòng, chống mua "
+        "bán người"
+    )
+
+
+def test_gazette_headings_and_the_repeated_organ_are_not_the_issuer() -> None:
+    text = GAZETTE_HEADINGS + "Hà Nội, ngày 15 tháng 6 năm 2021\n\nTHÔNG TƯ\nVề việc\n\n"
+    info, _ = extract_metadata(text + BLDTBXH_SPELLING)
+    assert (info.issuer, info.level) == ("Bộ Lao động - Thương binh và Xã hội", "central_state")
+    assert info.number == "01/2021/TT-BLĐTBXH"
+
+
+def test_a_footnote_mark_on_the_kind_line_is_not_the_title() -> None:
+    text = FOOTNOTE_ON_KIND + (
+        "\nNGHỊ ĐỊNH1\nQuy định chi tiết thi hành một số điều của Luật Thuế giá trị gia tăng\n"
+    )
+    info, _ = extract_metadata(text)
+    assert info.kind == "Nghị định"
+    assert info.title == "Quy định chi tiết thi hành một số điều của Luật Thuế giá trị gia tăng"
+
+
+def test_the_motto_in_a_sentence_is_not_the_header_and_never_a_title() -> None:
+    text = "LUẬT\nTHUẾ TIÊU THỤ ĐẶC BIỆT\n\n" + MOTTO_IN_A_SENTENCE
+    info, _ = extract_metadata(text)
+    assert (info.kind, info.title) == ("Luật", "Thuế tiêu thụ đặc biệt")
+    lone = "42\n\n" + MOTTO_IN_A_SENTENCE + "\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    assert extract_metadata(lone)[0].title is None
+
+
+@pytest.mark.parametrize("text", list(QUOTES))
+def test_quotes_are_real(text: str) -> None:
+    path = CORPUS / QUOTES[text]
+    if not path.exists():
+        pytest.skip("../shared/corpus is not here")
+    assert text in path.read_text(encoding="utf-8")
