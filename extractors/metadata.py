@@ -87,7 +87,7 @@ def extract_metadata(text: str) -> tuple[DocumentInfo, list[str]]:
     info.signer = sig.signer
 
     organ = organs.resolve(text, header, sig, info.number, _kind_is_cv(info.kind))
-    info.issuer, info.level = organ.issuer, organ.level
+    info.issuer, info.level = _tidy_issuer(organ.issuer), organ.level
     info.province, info.district = organ.province, organ.district
     warnings.extend(organ.warnings)
 
@@ -101,6 +101,12 @@ def extract_metadata(text: str) -> tuple[DocumentInfo, list[str]]:
 
 
 _VBHN_MARK = "XÁC THỰC VĂN BẢN HỢP NHẤT"
+
+
+def _tidy_issuer(issuer: str | None) -> str | None:
+    """An organ's name starts with a capital ('cục Hải quan' taken from mid-sentence); the
+    source spelling is kept otherwise ('Văn hoá', as the gold schema asks)."""
+    return issuer[0].upper() + issuer[1:] if issuer else issuer
 
 
 def _kind_is_cv(kind: str | None) -> bool:

@@ -32,6 +32,7 @@ _CENTRAL = {
     "quốc hội": ("Quốc hội", "central_state"),
     "ủy ban thường vụ quốc hội": ("Ủy ban Thường vụ Quốc hội", "central_state"),
     "văn phòng chính phủ": ("Văn phòng Chính phủ", "central_state"),
+    "văn phòng quốc hội": ("Văn phòng Quốc hội", "central_state"),
     "chủ tịch nước": ("Chủ tịch nước", "central_state"),
     "ngân hàng nhà nước việt nam": ("Ngân hàng Nhà nước Việt Nam", "central_state"),
     "kiểm toán nhà nước": ("Kiểm toán nhà nước", "central_state"),
@@ -49,7 +50,8 @@ _STARTS = re.compile(
     r"(?<!\S)(?:chủ tịch ủy ban nhân dân|thủ tướng chính phủ|văn phòng chính phủ|"
     r"ủy ban thường vụ quốc hội|ban chấp hành trung ương|ủy ban nhân dân|hội đồng nhân dân|"
     r"ubnd|hđnd|bộ chính trị|ban bí thư|chính phủ|quốc hội|tỉnh ủy|thành ủy|huyện ủy|quận ủy|"
-    r"thị ủy|đảng ủy|đảng bộ|sở|bộ|tổng cục|chi cục|cục|văn phòng|ban|trung tâm|ủy ban|"
+    r"thị ủy|đảng ủy|đảng bộ|sở|bộ|tổng cục|chi cục|cục|thuế tỉnh|thuế thành phố|văn phòng|"
+    r"ban|trung tâm|ủy ban|"
     r"thanh tra|kho bạc|công an|tòa án|viện kiểm sát|kiểm toán|ngân hàng|bảo hiểm xã hội)(?!\S)"
 )
 _SYMBOL_ORGANS = {
@@ -138,6 +140,13 @@ def resolve(text: str, header: Header, sig: Signature, number: str | None, is_cv
     context_province = next((p for p in context if p), None)
 
     main = segs[-1] if segs else None
+    if (
+        main
+        and len(segs) > 1
+        and norm_tone(main) == "văn phòng"
+        and (norm_tone(segs[-2]).startswith("ban chấp hành trung ương"))
+    ):  # 'BAN CHẤP HÀNH TRUNG ƯƠNG / VĂN PHÒNG': the Party Central Office
+        main = "văn phòng trung ương đảng"
     if main is None and sig.on_behalf:
         main = sig.on_behalf
     if main is None and opening:
@@ -164,7 +173,9 @@ def resolve(text: str, header: Header, sig: Signature, number: str | None, is_cv
     # Any other organ: source spelling from the body when the header is upper case.
     name = _spelled(main, text) if main.isupper() else main
     province = context_province or place
-    if low.startswith(("sở ", "ban ", "chi cục", "trung tâm")) and "trung ương" not in low:
+    # 'Thuế tỉnh X' (since 2025, the tax office of a province under Cục Thuế) is local too.
+    local_heads = ("sở ", "ban ", "chi cục", "trung tâm", "thuế tỉnh", "thuế thành phố")
+    if low.startswith(local_heads) and "trung ương" not in low:
         province = province or _named(text)
         organ.level = "province" if province else None
         organ.province = province.name if province else None

@@ -1,0 +1,87 @@
+"""Issuers of headers found on corpus text nobody tuned to, each on the real lines.
+
+- Since 2025 a province's tax office writes 'CỤC THUẾ / THUẾ TỈNH VĨNH LONG': the issuer
+  is 'Thuế tỉnh Vĩnh Long', a provincial organ (it was 'Cục thuế thuế tỉnh vĩnh long').
+- 'BAN CHẤP HÀNH TRUNG ƯƠNG / VĂN PHÒNG' is the Party Central Office.
+- An issuer whose body spelling comes from mid-sentence still starts with a capital
+  ('cục Hải quan' before), and 'VĂN PHÒNG QUỐC HỘI' is 'Văn phòng Quốc hội'.
+
+The lines are quoted from ../shared/corpus, so the rules run without it;
+``test_quotes_are_real`` checks them against their files when it is present.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lexgraph.extractors.metadata import extract_metadata
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+QUOTES: dict[str, str] = {}
+
+
+def quote(file: str, text: str) -> str:
+    QUOTES[text] = file
+    return text
+
+
+MOTTO = "CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\n\n"
+PROVINCIAL_TAX = quote(
+    "tvpl-1539-vlo-qldn3.txt",
+    "CỤC THUẾ\nTHUẾ TỈNH VĨNH LONG\n-------\n\n" + MOTTO + "Số: 1539/VLO-QLDN3\n"
+    "V/v trả lãi tiền vay cho cổ đông\n\nVĩnh Long, ngày\n02 tháng 12 năm 2025\n\n"
+    "Ngày 18/11/2025, Thuế tỉnh Vĩnh\n",
+)
+PROVINCIAL_TAX_BODY = quote("tvpl-1539-vlo-qldn3.txt", "Thuế tỉnh Vĩnh Long có ý kiến\n")
+PARTY_OFFICE = quote(
+    "tvpl-07-kl-vptw.txt",
+    "BAN CHẤP HÀNH\nTRUNG ƯƠNG\nVĂN PHÒNG\n\nĐẢNG CỘNG SẢN\nVIỆT NAM\n---------------\n\n"
+    "Số 07-KL/VPTW\n\nHà Nội, ngày 01 tháng 12 năm 2025\n\nKẾT LUẬN\n",
+)
+CUSTOMS = quote(
+    "tvpl-37691-tb-chq.txt",
+    "BỘ\nTÀI CHÍNH\nCỤC HẢI QUAN\n-------\n\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\n---------------\n\nSố:\n37691/TB-CHQ\n\nHà\n"
+    "Nội, ngày 21\ntháng 11 năm 2025\n\nTHÔNG BÁO\nVỀ KẾT QUẢ XÁC ĐỊNH TRƯỚC MÃ SỐ\n",
+)
+
+
+def test_a_provinces_tax_office_under_the_tax_department() -> None:
+    info, _ = extract_metadata(
+        PROVINCIAL_TAX + "Long có nhận được Công văn\n" + PROVINCIAL_TAX_BODY
+    )
+    assert (info.issuer, info.level, info.province) == (
+        "Thuế tỉnh Vĩnh Long", "province", "Vĩnh Long",
+    )  # fmt: skip
+
+
+def test_the_old_name_of_a_provincial_tax_department_is_one_organ() -> None:
+    text = PROVINCIAL_TAX.replace("CỤC THUẾ\nTHUẾ TỈNH VĨNH LONG", "CỤC THUẾ TỈNH VĨNH LONG")
+    info, _ = extract_metadata(text.replace("Thuế tỉnh Vĩnh", "Cục Thuế tỉnh Vĩnh"))
+    assert info.issuer.lower() == "cục thuế tỉnh vĩnh long"
+
+
+def test_the_party_central_office() -> None:
+    info, _ = extract_metadata(PARTY_OFFICE + "\nHội nghị toàn quốc công tác\n")
+    assert (info.issuer, info.level) == ("Văn phòng Trung ương Đảng", "central_party")
+
+
+def test_an_issuer_spelled_mid_sentence_in_the_body_starts_with_a_capital() -> None:
+    body = "Căn cứ đề nghị của cục Hải quan;\n"
+    info, _ = extract_metadata(CUSTOMS + body)
+    assert info.issuer == "Cục Hải quan"
+
+
+def test_the_national_assembly_office() -> None:
+    text = "VĂN PHÒNG QUỐC HỘI\n\n" + MOTTO + "Số: 19/VBHN-VPQH\n\nLUẬT\nTHUẾ\n"
+    assert extract_metadata(text)[0].issuer == "Văn phòng Quốc hội"
+
+
+@pytest.mark.parametrize("text", list(QUOTES))
+def test_quotes_are_real(text: str) -> None:
+    path = CORPUS / QUOTES[text]
+    if not path.exists():
+        pytest.skip("../shared/corpus is not here")
+    assert text in path.read_text(encoding="utf-8")
