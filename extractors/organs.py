@@ -93,6 +93,27 @@ _OPENING = re.compile(
     r"[Qq]uyết định|[Cc]hương trình|[Pp]hương án|[Đđ]ề án)"
 )
 
+# A letter whose header is lost names its writer in the body, as the subject of the
+# verbs a writer uses of itself: 'Cục Thuế nhận được công văn số ...', '..., Cục Hải quan
+# có ý kiến như sau:', 'Bộ Tài chính đề nghị Ủy ban nhân dân các tỉnh ...'. The organ
+# opens a sentence or a clause; 'đề nghị' (which a quoted requester uses too) only counts
+# when no self-referring verb does.
+_SPEAKER_HEAD = (
+    r"(?:^|(?<=[.;:,])\s+|(?<=\n))(?P<organ>(?:Tổng cục|Chi cục|Cục|Bộ|Sở|Ban|Văn phòng|"
+    r"Thuế tỉnh|Thuế thành phố|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Kho bạc Nhà nước|"
+    r"Bảo hiểm xã hội)(?:\s+[^\s.;:,()]+){0,8}?)\s+"
+)
+_SPEAKER_SELF = re.compile(
+    _SPEAKER_HEAD + r"(?:có ý kiến|nhận được|xin trả lời|trả lời như sau|hướng dẫn như sau)"
+)
+_SPEAKER_ASKS = re.compile(_SPEAKER_HEAD + r"đề nghị\b")
+
+
+def letter_speaker(body: str) -> str | None:
+    """The organ a letter without header speaks as, from its first paragraphs, or None."""
+    found = _SPEAKER_SELF.search(body) or _SPEAKER_ASKS.search(body)
+    return " ".join(found.group("organ").split()) if found else None
+
 
 @dataclass
 class Organ:
@@ -151,6 +172,8 @@ def resolve(text: str, header: Header, sig: Signature, number: str | None, is_cv
         main = sig.on_behalf
     if main is None and opening:
         main = opening.group("organ")
+    if main is None and is_cv:
+        main = letter_speaker(body[:2500])
     if main is None:
         codes = [m.group(1) if (m := _TERM.fullmatch(p)) else p for p in sym_parts]
         main = next((_SYMBOL_ORGANS[p] for p in codes if p in _SYMBOL_ORGANS), None)

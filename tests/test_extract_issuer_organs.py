@@ -85,3 +85,48 @@ def test_quotes_are_real(text: str) -> None:
     if not path.exists():
         pytest.skip("../shared/corpus is not here")
     assert text in path.read_text(encoding="utf-8")
+
+
+# Letters whose header the web copy lost: the writer is named in the body.
+TAX_LETTER = quote(
+    "tvpl-5402-ct-cs.txt",
+    "Kính gửi: Thuế tỉnh Tây Ninh.\n\nCục Thuế nhận được công văn số 2094/TNI-CNTK ngày",
+)
+CUSTOMS_LETTER = quote(
+    "tvpl-37569-chq-gsql.txt",
+    "Cục Hải quan có ý kiến như sau:",
+)
+MINISTRY_LETTER = quote(
+    "tvpl-17809-btc-ctk.txt",
+    "Bộ Tài\nchính đề nghị Ủy ban nhân dân các tỉnh",
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "issuer"),
+    [
+        (TAX_LETTER, "Cục Thuế"),
+        ("Kính gửi: Công ty A.\n\nTrả lời công văn số 13/CV-FDI của Công ty A, " + CUSTOMS_LETTER,
+         "Cục Hải quan"),
+        ("Kính gửi: Ủy ban nhân dân các tỉnh\n\nThực hiện Nghị định số 94/2022/NĐ-CP, "
+         + MINISTRY_LETTER, "Bộ Tài chính"),
+    ],
+)  # fmt: skip
+def test_a_letter_without_header_is_written_by_the_organ_its_body_speaks_as(
+    body: str, issuer: str
+) -> None:
+    info, _ = extract_metadata(body + " xem xét.\n")
+    assert (info.kind, info.issuer) == ("Công văn", issuer)
+
+
+def test_a_requester_quoted_in_a_reply_is_not_the_writer() -> None:
+    body = (
+        "Kính gửi: Sở Tài chính.\n\nTại công văn số 12/STC-QLG, Sở Tài chính đề nghị hướng dẫn "
+        "về giá. Về vấn đề này, Cục Quản lý giá có ý kiến như sau:\n"
+    )
+    assert extract_metadata(body)[0].issuer == "Cục Quản lý giá"
+
+
+def test_a_letter_that_names_no_writer_keeps_a_null_issuer() -> None:
+    body = "Kính gửi: Trưởng Thuế các tỉnh, thành phố.\n\nThời gian vừa qua, bão lũ xảy ra.\n"
+    assert extract_metadata(body)[0].issuer is None
