@@ -314,7 +314,7 @@ _VBHN_BANNER = re.compile(r"VĂN BẢN HỢP NHẤT\s*-")
 # 'Thông tư số 05/2015/TT-BYT ngày ...', 'Luật Bảo hiểm y tế số 25/2008/QH12 ngày ...'.
 _CONSOLIDATED_FROM = re.compile(
     r"(?:Thông tư|Thông tư liên tịch|Nghị định|Quyết định|Luật|Bộ luật|Nghị quyết|"
-    r"Pháp lệnh)\b[^\n]{0,80}?\bsố\s+\d"
+    r"Pháp lệnh)\b[^\n]{0,80}?(?:\bsố\s+\d|\s\d+/\d{4}/)"
 )
 
 
@@ -402,8 +402,12 @@ def _parse_kind_title(
                 break
         elif _BODY_CUE.match(line) or (is_upper(line) and len(line) > 3):
             break
-        elif header.banner_organ and _CONSOLIDATED_FROM.match(line):
-            break  # 'Thông tư số 35/2013/TT-BLĐTBXH ngày ...': what was consolidated
+        elif _CONSOLIDATED_FROM.match(line) and (
+            header.banner_organ or not _CONNECTOR_END.search(title[-1])
+        ):
+            # 'Thông tư số 35/2013/TT-BLĐTBXH ngày ...' after a complete title line: the
+            # consolidated text's paragraph on what it consolidates, not the title.
+            break
         title.append(line)
         end = lines[i][1]
         i += 1

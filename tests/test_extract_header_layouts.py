@@ -70,6 +70,12 @@ FOOTNOTE_ON_KIND = quote(
     "congbao-03-vbhn-btc.txt",
     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n",
 )
+UNBANNERED_CONSOLIDATION = quote(
+    "congbao-1548-vbhn-bldtbxh.txt",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n\nTHÔNG TƯ\n"
+    "Quy định về điều lệ trung tâm giáo dục nghề nghiệp\n"
+    "Thông tư số 57/2015/TT-BLĐTBXH ngày 25 tháng 12 năm 2015 của Bộ\n",
+)
 # The body's spelling of the organ, from which an upper-case header name takes its case.
 BYT_SPELLING = quote(
     "congbao-04-vbhn-byt.txt",
@@ -128,6 +134,20 @@ def test_gazette_headings_and_the_repeated_organ_are_not_the_issuer() -> None:
     info, _ = extract_metadata(text + BLDTBXH_SPELLING)
     assert (info.issuer, info.level) == ("Bộ Lao động - Thương binh và Xã hội", "central_state")
     assert info.number == "01/2021/TT-BLĐTBXH"
+
+
+def test_a_title_ends_before_a_paragraph_opening_with_a_dated_reference() -> None:
+    # No banner here: the line 'Thông tư số 57/2015/... ngày' follows a complete title line.
+    info, _ = extract_metadata(UNBANNERED_CONSOLIDATION)
+    assert info.title == "Quy định về điều lệ trung tâm giáo dục nghề nghiệp"
+    # A title wrapped after a connector ('của') keeps the reference that completes it.
+    wrapped = UNBANNERED_CONSOLIDATION.replace(
+        "Quy định về điều lệ trung tâm giáo dục nghề nghiệp\n",
+        "Sửa đổi, bổ sung một số điều của\n",
+    )
+    assert extract_metadata(wrapped)[0].title.startswith(
+        "Sửa đổi, bổ sung một số điều của Thông tư số 57/2015/TT-BLĐTBXH"
+    )
 
 
 def test_a_footnote_mark_on_the_kind_line_is_not_the_title() -> None:
