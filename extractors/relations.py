@@ -45,7 +45,8 @@ _CLOSING = re.compile(r"^[ \t*|]*trên đây là", re.I)
 # 'tiếp theo Công điện số 217/CĐ-TTg' (further to): a sequel cites its predecessor, and its
 # 'theo' is no 'act according to' cue; 'những năm tiếp theo' (the next years) is no cue.
 _CUES = re.compile(
-    r"(?<!\w)(?:(?P<passive>(?:sua doi,? ?bo sung|sua doi|bo sung|thay the)\s+(?:boi|tai)|kem theo)|"
+    r"(?<!\w)(?:(?P<passive>(?:sua doi,? ?bo sung|sua doi|bo sung|thay the|bai bo)\s+(?:boi|tai)|"
+    r"(?:da\s+)?duoc\s+(?:sua doi,? ?bo sung|sua doi|bo sung|thay the|bai bo)|kem theo)|"
     r"(?P<block>theo de nghi|de nghi cua|xet|tam ngung|ngung hieu luc|sau day (?:goi|viet) tat la|"
     r"sau day goi la|theo doi|theo huong|tiep theo(?=\s+(?:cac\s+)?(?:\w+\s+){0,4}?(?:so\s*:?\s*)?(?:\d|$)))|"
     r"(?P<continues>tiep tuc (?:trien khai |to chuc |quan triet (?:va )?|day manh |phoi hop (?:va )?"
@@ -63,6 +64,8 @@ _CUES = re.compile(
 _WORD_EDGE = re.compile(r"\w")
 # First words of every cue above; keep in step with _CUES.
 _CUE_FIRST = [
+    "da",
+    "duoc",
     "sua",
     "bo",
     "thay",
@@ -258,9 +261,25 @@ def cue_at(text: str, para_start: int, pos: int, folded: FoldedText | None = Non
     if match is None:
         return Cue("cites", -1, -1)
     cue = Cue(_cue_name(match), base + match.start(), base + match.end())
-    if cue.relation == "implements" and not _governs(text, start, cue, pos, get):
+    if cue.relation == "implements":
+        governs = _governs(text, start, cue, pos, get)
+    else:  # a change verb whose subject is a cited document is that document's change
+        clause = max(start, cue.start - 160, text.rfind(";", 0, cue.start) + 1)
+        governs = cue.relation not in _CHANGES or not _AMENDER.search(get(clause, cue.start))
+    if not governs:
         cue.relation = "cites"
     return cue
+
+
+_CHANGES = frozenset({"amends", "replaces", "repeals"})
+# '+ Nghị định số 280/2025/NĐ-CP (ngày ...) (của Chính phủ) sửa đổi, bổ sung ... Nghị định
+# số 23/2015/NĐ-CP': the change is that cited document's, not the citing one's (which only
+# cites both). Matched on the folded text just before the cue.
+_AMENDER = re.compile(
+    r"(?:nghi dinh|thong tu(?: lien tich)?|quyet dinh|nghi quyet|luat|bo luat|phap lenh|"
+    r"chi thi)\s+(?:so\s+)?\d[\w./-]*(?:\s+ngay\s+[\d/ a-z]{4,30}?)?"
+    r"(?:\s+cua\s+[a-z ,-]{2,80}?)?\s*,?\s*$"
+)
 
 
 _CLOSED_ASIDE = re.compile(r"\([^()]*\)")
