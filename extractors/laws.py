@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lexgraph.extractors.numbers import NUMBER_RE, canonical_number
 from lexgraph.extractors.text import PAGE_WALL, fold, new_tone_marks, view
 
 # The first letter comes before the look-behind so that the engine skips to B/L/H fast.
@@ -81,6 +82,8 @@ class LawMention:
     start: int
     end: int  # end of name + year phrase
     numbered: bool  # followed by 'số <number>': the number finder reports it
+    number: str | None = None  # that number; on a name-only mention, the one its name has
+    name_end: int = 0  # end of the name: a date or year phrase may follow
 
 
 _NEXT_LAW = re.compile(r"\s*(?:,|va)\s*luat\s")
@@ -351,21 +354,37 @@ def find_laws(text: str) -> list[LawMention]:
         if year_match:
             year = int(year_match.group(1) or year_match.group(2))
             end = pos + name_end + year_match.end()
-        numbered = bool(re.match(r"^\s*(?:\(\s*)?so\b", tail))
+        numbered_by = re.match(r"^\s*(?:\(\s*)?so\b\s*", tail)
+        number = None
+        if numbered_by:
+            found = NUMBER_RE.match(text, pos + name_end + numbered_by.end())
+            number = canonical_number(found.group(0)) if found else None
         name = new_tone_marks(" ".join(text[start : pos + name_end].split()))
         if name.isupper():
             name = name.capitalize()
-        out.append(LawMention(kind, name, year, start, end, numbered))
+        out.append(
+            LawMention(kind, name, year, start, end, bool(numbered_by), number, pos + name_end)
+        )
     # A law named with its year at one mention and without it at another is the same law;
     # one cited by number at one mention is that numbered law at the others too.
+    # A name-only mention keeps its place (its own relation: 'Căn cứ Luật Đấu thầu ngày
+    # ...;' is based_on even when the body cites 'Luật Đấu thầu số 22/2023/QH15' elsewhere)
+    # and takes that number, so both resolve to one document. A name numbered twice
+    # differently (an old and a new law of one name) stays a law by name.
     years: dict[str, int] = {}
-    numbered = {law.name for law in out if law.numbered}
+    numbers: dict[str, set[str]] = {}
     for law in out:
         if law.year:
             years.setdefault(law.name, law.year)
+        if law.numbered:
+            numbers.setdefault(law.name, set()).add(law.number or "")
     for law in out:
         if law.year is None and law.name in years:
             law.year = years[law.name]
-        if law.name in numbered:
-            law.numbered = True
+        known = numbers.get(law.name)
+        if not law.numbered and known:
+            if len(known) == 1 and "" not in known:
+                law.number = next(iter(known))
+            else:
+                law.numbered = True  # ambiguous: left to the numbered mentions, as before
     return out

@@ -318,10 +318,14 @@ def laws_and_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
     for law in find_laws(text):
         if law.numbered:
             continue
-        m = Mention(law.start, law.end, law.start, None, law.kind, name=law.name)
+        m = Mention(law.start, law.end, law.start, law.number, law.kind, name=law.name)
         m.law_year = law.year
         m.tail_end = law.end
         m.level = "central_state"
+        if law.number:  # named here, numbered elsewhere: its date and issuer follow too
+            m.end = law.name_end  # the date phrase after the name is its tail
+            _parse_tail(text, m)
+            m.end, m.tail_end = law.end, max(m.tail_end, law.end)
         extra.append(m)
     for found in alias_mod.find_aliases(text):
         a = found.alias

@@ -186,7 +186,7 @@ def test_province_trie_finds_longest_names() -> None:
 def law_names(text: str) -> list[tuple[str, int | None]]:
     from lexgraph.extractors.laws import find_laws
 
-    return [(law.name, law.year) for law in find_laws(text) if not law.numbered]
+    return [(law.name, law.year) for law in find_laws(text) if not (law.numbered or law.number)]
 
 
 def test_law_name_with_coordinated_verbs() -> None:
@@ -227,12 +227,18 @@ def test_law_year_and_number_from_other_mentions() -> None:
         "theo Luật Ban hành văn bản quy phạm pháp luật."
     )
     assert law_names(text) == [("Luật Ban hành văn bản quy phạm pháp luật", 2025)] * 2
-    # tvpl-44-2025-qd-ctubnd-gia-lai.txt: cited by number once, so never a named law.
+    # tvpl-44-2025-qd-ctubnd-gia-lai.txt: cited by number once, so never a named law: the
+    # name-only mention is that numbered law, and stays a mention of its own.
     text = (
         "Căn cứ Luật Quản lý, sử dụng tài sản công số 15/2017/QH14; ... của Luật Quản lý, "
         "sử dụng tài sản công, gồm:"
     )
     assert law_names(text) == []
+    from lexgraph.extractors.laws import find_laws
+
+    assert [(law.numbered, law.number) for law in find_laws(text)] == [
+        (True, "15/2017/QH14"), (False, "15/2017/QH14"),
+    ]  # fmt: skip
 
 
 def test_commune_document_takes_its_superior_district() -> None:
