@@ -50,10 +50,22 @@ class CitationResult:
     spans: list[tuple[int, int]] = field(default_factory=list)
 
 
+# The recipients' list that follows the signature: the main text ends there, and what
+# comes after is annexes and forms.
+_RECIPIENTS = re.compile(r"(?m)^[ \t*|]*Nơi nhận\s*:")
+
+
+def _main_text_end(text: str, structure: Structure) -> int:
+    """Start of the first 'Nơi nhận:' after the opening (the end of the text if none)."""
+    found = _RECIPIENTS.search(text, structure.opening_end)
+    return found.start() if found else len(text)
+
+
 def _relations(text: str, structure: Structure, mentions: list[Mention]) -> list[tuple]:
     chains: list[tuple] = []
     continuing = continuing_kinds(text, structure)
     footnote_rel: dict[int, tuple[str, int]] = {}
+    after_main = _main_text_end(text, structure)
     for i, m in enumerate(mentions):
         para = structure.paragraph_start(m.kind_start)
         prev = mentions[i - 1] if i else None
@@ -98,7 +110,9 @@ def _relations(text: str, structure: Structure, mentions: list[Mention]) -> list
             continue
         if head == "based_on":
             gap = STATE.ft.window(prev.tail_end, m.kind_start) if same_para else ""
-            if (
+            if m.start > after_main:
+                m.relation = "cites"  # a form's 'Căn cứ' lines: the basis of a future act
+            elif (
                 not same_para
                 or _BASIS_GAP.match(gap)
                 or _BASIS_GAP.match(gap[gap.rfind(";") + 1 :])

@@ -87,3 +87,22 @@ def test_quotes_are_real(text: str) -> None:
     if not path.exists():
         pytest.skip("../shared/corpus is not here")
     assert text in path.read_text(encoding="utf-8")
+
+
+# tvpl-1521-qd-ubnd-bac-ninh.txt: the decision's own bases, then, after its signature,
+# annexes whose procedures name their own legal bases.
+DECISION_END = quote(
+    "tvpl-1521-qd-ubnd-bac-ninh.txt",
+    "Quyết định này có hiệu lực kể từ ngày ký.\nĐiều 3.\nThủ trưởng các cơ quan, đơn vị "
+    "thuộc UBND tỉnh; UBND các\nxã, phường và các cơ quan, tổ chức, cá nhân có liên quan "
+    "chịu trách nhiệm thi\nhành Quyết định này./.\n\nNơi nhận:\n- Như Điều 3;\n",
+)
+
+
+def test_basis_lines_after_the_signature_belong_to_the_annex() -> None:
+    own = "Căn cứ Luật Tổ chức chính\nquyền địa phương số 72/2025/QH15 ngày 16/6/2025;\n"
+    annex = "\nPhụ lục 3\n\nCăn cứ Nghị định số 118/2025/NĐ-CP ngày 09/6/2025;\n"
+    text = "QUYẾT ĐỊNH\nVề việc\n" + own + "QUYẾT ĐỊNH:\nĐiều 1.\nCông bố.\n" + DECISION_END + annex
+    found = find_citations(text, DocumentInfo(number="1521/QĐ-UBND", level="province"))
+    relations = {c.number: c.relation for c in found.citations if c.number}
+    assert relations == {"72/2025/QH15": "based_on", "118/2025/NĐ-CP": "cites"}
