@@ -46,7 +46,8 @@ _CLOSING = re.compile(r"^[ \t*|]*trên đây là", re.I)
 # 'theo' is no 'act according to' cue; 'những năm tiếp theo' (the next years) is no cue.
 _CUES = re.compile(
     r"(?<!\w)(?:(?P<passive>(?:sua doi,? ?bo sung|sua doi|bo sung|thay the|bai bo)\s+(?:boi|tai)|"
-    r"(?:da\s+)?duoc\s+(?:sua doi,? ?bo sung|sua doi|bo sung|thay the|bai bo)|kem theo)|"
+    r"(?:da\s+)?duoc\s+(?:sua doi,? ?bo sung|sua doi|bo sung|thay the|bai bo)"
+    r"(?:\s+(?:theo|boi|tai))?|kem theo)|"
     r"(?P<block>theo de nghi|de nghi cua|xet|tam ngung|ngung hieu luc|sau day (?:goi|viet) tat la|"
     r"sau day goi la|theo doi|theo huong|tiep theo(?=\s+(?:cac\s+)?(?:\w+\s+){0,4}?(?:so\s*:?\s*)?(?:\d|$)))|"
     r"(?P<continues>tiep tuc (?:trien khai |to chuc |quan triet (?:va )?|day manh |phoi hop (?:va )?"

@@ -106,3 +106,18 @@ def test_basis_lines_after_the_signature_belong_to_the_annex() -> None:
     found = find_citations(text, DocumentInfo(number="1521/QĐ-UBND", level="province"))
     relations = {c.number: c.relation for c in found.citations if c.number}
     assert relations == {"72/2025/QH15": "based_on", "118/2025/NĐ-CP": "cites"}
+
+
+PROVENANCE_FOOTNOTE = quote(
+    "congbao-22-vbhn-vpqh.txt",
+    "16 Điều này được bổ sung theo quy định tại khoản 4 Điều 1 của Luật số 46/2014/QH13 sửa đổi,",
+)
+
+
+def test_a_consolidated_texts_provenance_note_is_no_task() -> None:
+    # 'được bổ sung theo ...' says where a provision comes from; nothing is to be done.
+    text = BODY + "Điều 5. Đối tượng\n\n" + PROVENANCE_FOOTNOTE + " bổ sung một số điều.\n"
+    assert relations(text)["46/2014/QH13"] == "cites"
+    # An act 'theo' a document is still a task (the gold's definition).
+    task = BODY + "Việc thanh toán thực hiện theo quy định tại Luật số 46/2014/QH13.\n"
+    assert relations(task)["46/2014/QH13"] == "implements"
