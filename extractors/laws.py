@@ -143,7 +143,7 @@ def _read_name(
                 before_and, name_end = name_end, match.end()  # 'Luật Phí và lệ phí'
                 continue
             break
-        if _stops(token, low, prev_low):
+        if _stops(token, low, prev_low) and low_pair not in _STOP_INSIDE:
             break
         before_and = -1
         if window[match.end() : match.end() + 1].isdigit():
@@ -224,6 +224,9 @@ _VERB_AFTER = {
 # Structure words that a capital does not make part of a name ('Luật Quản lý thuế và
 # Điều 14 Thông tư', 'Luật Bảo vệ môi trường Điểm a Khoản 7').
 _STRUCTURE = {"dieu", "khoan", "diem", "muc", "chuong", "phu luc", "bo", "va"}
+# Stop words that open part of a title: 'Luật Đầu tư theo phương thức đối tác công tư'
+# (the PPP law; cut at 'theo', it took the Investment Law's key).
+_STOP_INSIDE = {"theo phuong", "doi tac"}
 # 'Luật Phòng, chống tác hại của thuốc lá', 'Luật Xuất cảnh, nhập cảnh của công dân Việt
 # Nam': 'của' inside the titles that hold it.
 _OF_INSIDE = {"hai", "canh", "tru"}
@@ -372,16 +375,16 @@ def find_laws(text: str) -> list[LawMention]:
     # and takes that number, so both resolve to one document. A name numbered twice
     # differently (an old and a new law of one name) stays a law by name.
     years: dict[str, int] = {}
-    numbers: dict[str, set[str]] = {}
+    numbers: dict[str, set[str]] = {}  # by name in lower case ('Luật đấu thầu số ...')
     for law in out:
         if law.year:
             years.setdefault(law.name, law.year)
         if law.numbered:
-            numbers.setdefault(law.name, set()).add(law.number or "")
+            numbers.setdefault(law.name.lower(), set()).add(law.number or "")
     for law in out:
         if law.year is None and law.name in years:
             law.year = years[law.name]
-        known = numbers.get(law.name)
+        known = numbers.get(law.name.lower())
         if not law.numbered and known:
             if len(known) == 1 and "" not in known:
                 law.number = next(iter(known))

@@ -44,3 +44,30 @@ def test_quotes_are_real() -> None:
         pytest.skip("../shared/corpus is not here")
     text = path.read_text(encoding="utf-8")
     assert BASIS in text and BODY_NUMBERED in text
+
+
+PPP_LAW = "Căn cứ Luật Đầu tư theo phương thức đối tác công tư ngày 18 tháng 6\nnăm 2020;"
+
+
+def test_a_title_holding_a_stop_word_is_one_law() -> None:
+    # congbao-23-2024-tt-bkhdt.txt: the PPP law, once cut to 'Luật Đầu tư' (another law).
+    (law,) = [c for c in find_citations(PPP_LAW + "\n", CIRCULAR).citations]
+    assert law.name == "Luật Đầu tư theo phương thức đối tác công tư"
+    assert law.year == 2020
+
+
+def test_a_name_binds_to_its_number_whatever_the_case() -> None:
+    # 'Luật Ngân sách Nhà nước số 83/2015/QH13' once, 'Luật Ngân sách nhà nước' elsewhere.
+    text = (
+        "THÔNG TƯ\nQuy định\n\nCăn cứ Luật Ngân sách nhà nước ngày 25 tháng 6 năm 2015;\n\n"
+        "Điều 1. Phạm vi\n\n1. Theo Luật Ngân sách Nhà nước số 83/2015/QH13.\n"
+    )
+    basis = next(c for c in find_citations(text, CIRCULAR).citations if c.kind == "Luật")
+    assert (basis.number, basis.relation) == ("83/2015/QH13", "based_on")
+
+
+def test_ppp_quote_is_real() -> None:
+    path = CORPUS / "congbao-23-2024-tt-bkhdt.txt"
+    if not path.exists():
+        pytest.skip("../shared/corpus is not here")
+    assert PPP_LAW in path.read_text(encoding="utf-8")
