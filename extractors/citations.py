@@ -217,13 +217,14 @@ class _Identity:
 
 def _identity(m: Mention, document: DocumentInfo) -> _Identity:
     """Canonical key, year, level and jurisdiction of a mention. A mention without a
-    number is a law by name (key ``law:``, State level, no date or issuer of its own) or an
-    unnumbered alias document (a congress resolution: the alias table's date, issuer, level)."""
+    number is a law by name (key ``law:``, State level, the date its phrase gives, no issuer
+    of its own) or an unnumbered alias document (a congress resolution: the alias table's
+    date, issuer, level)."""
     if m.number is None:
         key = law_key(m.name or "", m.law_year)
         if m.alias:
             return _Identity(key, m.law_year, m.date, m.issuer, m.level or "central_state")
-        return _Identity(key, m.law_year, None, None, m.level or "central_state")
+        return _Identity(key, m.law_year, m.date, None, m.level or "central_state")
     level = m.level or level_of(m.issuer) or level_of_number(m.number)
     local = level in LOCAL_LEVELS
     year = number_year(m.number) or (int(m.date[:4]) if m.date else None)

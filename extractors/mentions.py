@@ -322,10 +322,13 @@ def laws_and_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
         m.law_year = law.year
         m.tail_end = law.end
         m.level = "central_state"
-        if law.number:  # named here, numbered elsewhere: its date and issuer follow too
-            m.end = law.name_end  # the date phrase after the name is its tail
-            _parse_tail(text, m)
-            m.end, m.tail_end = law.end, max(m.tail_end, law.end)
+        # The date phrase after the name ('Bộ luật Tố tụng hình sự ngày 27 tháng 11 năm
+        # 2015') is its tail; named here and numbered elsewhere, its issuer follows too.
+        m.end = law.name_end
+        _parse_tail(text, m)
+        m.end, m.tail_end = law.end, max(m.tail_end, law.end)
+        if not law.number:
+            m.issuer = m.place = None
         extra.append(m)
     for found in alias_mod.find_aliases(text):
         a = found.alias

@@ -71,3 +71,9 @@ def test_ppp_quote_is_real() -> None:
     if not path.exists():
         pytest.skip("../shared/corpus is not here")
     assert PPP_LAW in path.read_text(encoding="utf-8")
+
+
+def test_a_law_by_name_takes_the_date_its_phrase_gives() -> None:
+    # congbao-23-2024-tt-bkhdt.txt, no number for the PPP law anywhere in the text.
+    (law,) = find_citations(PPP_LAW + "\n", CIRCULAR).citations
+    assert (law.number, law.date, law.issuer) == (None, "2020-06-18", None)
