@@ -95,6 +95,10 @@ NUMBER_RE = re.compile(
     r"\d+(?:\.\d+)*[ \t]*(?:/[ \t]*\d{4}[ \t]*)?[/-][ \t]*[A-Za-zĐđ][\wĐđ&]*"
     r"(?:[ \t]*[-/][ \t]*[\wĐđ&]+)*"
 )
+# The rest of a number's symbol on the next line: upper-case codes only.
+_WRAPPED_SYMBOL = re.compile(
+    r"\n[ \t]*([A-ZĐ][A-ZĐ0-9]*(?:[-/][A-ZĐ][A-ZĐ0-9]*)*)(?=[ \t]*(?:\n|$))"
+)
 _DATE = re.compile(
     r"(?m)^[ \t]*(?P<place>[A-ZĐÀ-ỸẠ-Ỹ](?:[^,;:/\n\d]|\n(?![ \t]*\n)){1,45}?)\s*,\s*"
     r"[Nn]gày\s*(?P<d>\d{1,2})?[\s.…_]*tháng\s*(?P<m>\d{1,2})?[\s.…_]*năm\s*(?P<y>\d{4})"
@@ -230,9 +234,13 @@ def parse_header(text: str, anchor: bool = True) -> Header:
     kind_from = 0
     if number_m:
         header.number_line = True
-        nm = NUMBER_RE.match(number_m.group("raw"))
+        raw, kind_from = number_m.group("raw"), number_m.end()
+        if raw.rstrip().endswith(("-", "/")):  # 'Số: 3783/QĐ-' / 'UBND': the symbol wraps
+            wrapped = _WRAPPED_SYMBOL.match(cleaned, kind_from)
+            if wrapped:
+                raw, kind_from = raw.rstrip() + wrapped.group(1), wrapped.end()
+        nm = NUMBER_RE.match(raw)
         header.number_raw = nm.group(0) if nm else ""
-        kind_from = number_m.end()
     if date_m and (not number_m or date_m.start() < number_m.end() + 1500):
         header.place = clean_line(date_m.group("place"))
         header.day = int(date_m.group("d")) if date_m.group("d") else None

@@ -173,3 +173,14 @@ def test_quotes_are_real(text: str) -> None:
     if not path.exists():
         pytest.skip("../shared/corpus is not here")
     assert text in path.read_text(encoding="utf-8")
+
+
+WRAPPED_NUMBER = quote(
+    "tvpl-3783-qd-ubnd-nghe-an.txt",
+    "Số: 3783/QĐ-\nUBND\n\nNghệ An, ngày\n20 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\n",
+)
+
+
+def test_a_number_whose_symbol_wraps_to_the_next_line() -> None:
+    info, _ = extract_metadata("ỦY BAN NHÂN\nDÂN\nTỈNH NGHỆ AN\n--------\n\n" + WRAPPED_NUMBER)
+    assert (info.number, info.date) == ("3783/QĐ-UBND", "2025-11-20")
