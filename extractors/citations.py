@@ -183,9 +183,11 @@ def _described(text: str, mentions: list[Mention], i: int, para: int, cue: int) 
 # basis), or an amendment phrase. After the last ';' of a longer gap the same holds: 'Căn
 # cứ Nghị định số 63/2010/NĐ-CP ... về kiểm soát thủ tục hành chính; Nghị định số
 # 92/2017/NĐ-CP ...' lists two bases, while a number inside the first's subject is cited.
+# A shared head lists bare numbers: 'Căn cứ các Nghị định của Chính phủ: số 63/2010/NĐ-CP
+# ...; số 48/2013/NĐ-CP ...'.
 _BASIS_GAP = re.compile(
     r"^[\s,;*|]*(?:va\s+|;\s*)?(?:can cu\s+)?(?:(?:da\s+)?duoc\s+sua doi[\s,]*(?:bo sung\s+)?"
-    r"(?:mot so dieu\s+)?(?:theo|boi|tai)\s+)?(?:cac\s+)?$"
+    r"(?:mot so dieu\s+)?(?:theo|boi|tai)\s+)?(?:cac\s+)?(?:so\s*)?$"
 )
 
 

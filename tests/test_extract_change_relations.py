@@ -121,3 +121,17 @@ def test_a_consolidated_texts_provenance_note_is_no_task() -> None:
     # An act 'theo' a document is still a task (the gold's definition).
     task = BODY + "Việc thanh toán thực hiện theo quy định tại Luật số 46/2014/QH13.\n"
     assert relations(task)["46/2014/QH13"] == "implements"
+
+
+SHARED_HEAD = quote(
+    "tvpl-1513-qd-ubnd-bac-ninh.txt",
+    "Căn cứ các Nghị định của\nChính phủ số 63/2010/NĐ-CP ngày 08/6/2010 về kiểm soát thủ tục "
+    "hành chính; số 48/2013/NĐ-CP\nngày 14/5/2013",
+)
+
+
+def test_a_shared_basis_head_governs_its_bare_numbers() -> None:
+    text = "QUYẾT ĐỊNH\nVề việc\n" + SHARED_HEAD + ";\nQUYẾT ĐỊNH:\nĐiều 1.\n"
+    found = find_citations(text, DocumentInfo(number="1513/QĐ-UBND", level="province"))
+    relations = {c.number: c.relation for c in found.citations if c.number}
+    assert relations == {"63/2010/NĐ-CP": "based_on", "48/2013/NĐ-CP": "based_on"}
