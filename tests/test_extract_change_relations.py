@@ -14,22 +14,15 @@ The sentences are quoted from the corpus, line breaks kept, so the rules run wit
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from lexgraph.extractors.citations import find_citations
 from lexgraph.model import DocumentInfo
+from tests.corpus_quotes import CorpusQuotes
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-QUOTES: dict[str, str] = {}
+quote = CorpusQuotes()
 CIRCULAR = DocumentInfo(number="999/2026/TT-BTC", level="central_state")
 BODY = "THÔNG TƯ\n\nĐiều 1. Phạm vi\n\n"  # mentions after this are in the body
-
-
-def quote(file: str, text: str) -> str:
-    QUOTES[text] = file
-    return text
 
 
 CITED_SUBJECT = quote(
@@ -81,14 +74,6 @@ def test_the_citing_documents_own_changes_stay(text: str, number: str, relation:
     assert relations(BODY + text + "\n")[number] == relation
 
 
-@pytest.mark.parametrize("text", list(QUOTES))
-def test_quotes_are_real(text: str) -> None:
-    path = CORPUS / QUOTES[text]
-    if not path.exists():
-        pytest.skip("../shared/corpus is not here")
-    assert text in path.read_text(encoding="utf-8")
-
-
 # tvpl-1521-qd-ubnd-bac-ninh.txt: the decision's own bases, then, after its signature,
 # annexes whose procedures name their own legal bases.
 DECISION_END = quote(
@@ -135,3 +120,7 @@ def test_a_shared_basis_head_governs_its_bare_numbers() -> None:
     found = find_citations(text, DocumentInfo(number="1513/QĐ-UBND", level="province"))
     relations = {c.number: c.relation for c in found.citations if c.number}
     assert relations == {"63/2010/NĐ-CP": "based_on", "48/2013/NĐ-CP": "based_on"}
+
+
+def test_quotes_are_real() -> None:
+    quote.assert_real()

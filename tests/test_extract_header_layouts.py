@@ -17,19 +17,10 @@ The lines are quoted from ../shared/corpus, so the rules run without it;
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from lexgraph.extractors.metadata import extract_metadata
+from tests.corpus_quotes import CorpusQuotes
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-QUOTES: dict[str, str] = {}
-
-
-def quote(file: str, text: str) -> str:
-    QUOTES[text] = file
-    return text
+quote = CorpusQuotes()
 
 
 LETTER = quote(
@@ -167,14 +158,6 @@ def test_the_motto_in_a_sentence_is_not_the_header_and_never_a_title() -> None:
     assert extract_metadata(lone)[0].title is None
 
 
-@pytest.mark.parametrize("text", list(QUOTES))
-def test_quotes_are_real(text: str) -> None:
-    path = CORPUS / QUOTES[text]
-    if not path.exists():
-        pytest.skip("../shared/corpus is not here")
-    assert text in path.read_text(encoding="utf-8")
-
-
 WRAPPED_NUMBER = quote(
     "tvpl-3783-qd-ubnd-nghe-an.txt",
     "Số: 3783/QĐ-\nUBND\n\nNghệ An, ngày\n20 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\n",
@@ -184,3 +167,7 @@ WRAPPED_NUMBER = quote(
 def test_a_number_whose_symbol_wraps_to_the_next_line() -> None:
     info, _ = extract_metadata("ỦY BAN NHÂN\nDÂN\nTỈNH NGHỆ AN\n--------\n\n" + WRAPPED_NUMBER)
     assert (info.number, info.date) == ("3783/QĐ-UBND", "2025-11-20")
+
+
+def test_quotes_are_real() -> None:
+    quote.assert_real()
