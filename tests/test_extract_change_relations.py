@@ -124,3 +124,17 @@ def test_a_shared_basis_head_governs_its_bare_numbers() -> None:
 
 def test_quotes_are_real() -> None:
     quote.assert_real()
+
+
+OTHER_DOCUMENTS_VERB = quote(
+    "congbao-44-2022-tt-btc.txt",
+    "05/2010/TTLT-BCA-BLĐTBXH-BTC ngày 08 tháng 11 năm 2010 của Bộ Công\nan, Bộ Lao động - "
+    "Thương binh và Xã hội, Bộ Tài chính hướng dẫn thực hiện\nQuyết định số 53/2010/QĐ-TTg;",
+)
+
+
+def test_a_cited_documents_own_verb_is_no_relation_of_the_citing_one() -> None:
+    # The joint circular guides 53/2010/QĐ-TTg; the citing document only cites both.
+    text = BODY + "1. Thực hiện theo Thông tư liên tịch số " + OTHER_DOCUMENTS_VERB + "\n"
+    found = relations(text)
+    assert found["53/2010/QĐ-TTg"] == "cites"
