@@ -152,7 +152,8 @@ _OLD_TONES = {
     "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
     "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
 }  # fmt: skip
-_OLD_TONE_RE = re.compile("|".join(_OLD_TONES))
+# Only at a syllable's end ('khoá', 'Uỷ'): 'toán', 'hoạch' keep their marks.
+_OLD_TONE_RE = re.compile("(?:" + "|".join(_OLD_TONES) + r")(?![^\W\d_])")
 
 
 def norm_tone(text: str) -> str:

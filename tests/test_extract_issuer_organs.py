@@ -119,3 +119,19 @@ def test_a_letter_that_names_no_writer_keeps_a_null_issuer() -> None:
 
 def test_quotes_are_real() -> None:
     quote.assert_real()
+
+
+STATE_AUDIT = quote(
+    "tvpl-1760-qd-ktnn.txt",
+    "KIỂM TOÁN NHÀ\nNƯỚC\n-------\n\nCỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\n---------------\n\nSố: 1760/QĐ-KTNN\n",
+)
+
+
+def test_tone_placement_moves_only_at_a_syllable_end() -> None:
+    from lexgraph.extractors.header import norm_tone
+
+    assert norm_tone("Uỷ ban khoá XI") == "ủy ban khóa xi"
+    assert norm_tone("KIỂM TOÁN Kế hoạch") == "kiểm toán kế hoạch"  # 'toán' is no 'toá'
+    info, _ = extract_metadata(STATE_AUDIT + "\nHà Nội, ngày 24 tháng 11 năm\n2025\n\nQUYẾT ĐỊNH\n")
+    assert (info.issuer, info.level) == ("Kiểm toán nhà nước", "central_state")
