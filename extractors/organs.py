@@ -115,6 +115,27 @@ def letter_speaker(body: str) -> str | None:
     return " ".join(found.group("organ").split()) if found else None
 
 
+def _unspaced(name: str, window: str) -> str:
+    """A letter-spaced name from a PDF ('ỦY B AN NHÂN D Â N T HÀNH P HỐ HỒ C H Í M I NH')
+    as the text spells it elsewhere, with its spaces where they belong ('CHỦ TỊCH ỦY BAN
+    NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH' in the title); the name itself when it is not spaced
+    or the text does not spell it."""
+    words = name.split()
+    if len(words) < 4 or sum(len(w) <= 2 for w in words) < len(words) * 0.4:
+        return name
+    squashed = "".join(words).lower()
+    chars = [(i, c) for i, c in enumerate(window) if not c.isspace()]
+    joined = "".join(c for _, c in chars).lower()
+    found = joined.find(squashed)
+    while found >= 0:  # the first is usually the spaced header itself
+        start, end = chars[found][0], chars[found + len(squashed) - 1][0] + 1
+        spelled = " ".join(window[start:end].split())
+        if len(spelled.split()) < len(words):
+            return spelled
+        found = joined.find(squashed, found + 1)
+    return name
+
+
 @dataclass
 class Organ:
     issuer: str | None = None
@@ -185,6 +206,7 @@ def resolve(text: str, header: Header, sig: Signature, number: str | None, is_cv
         organ.warnings.append("issuer: no header, signature, opening or symbol names it")
         return organ
 
+    main = _unspaced(main, text[: header.end + 3000])
     low = norm_tone(main)
     if low in _CENTRAL:
         organ.issuer, organ.level = _CENTRAL[low]

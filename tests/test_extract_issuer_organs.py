@@ -135,3 +135,22 @@ def test_tone_placement_moves_only_at_a_syllable_end() -> None:
     assert norm_tone("KIỂM TOÁN Kế hoạch") == "kiểm toán kế hoạch"  # 'toán' is no 'toá'
     info, _ = extract_metadata(STATE_AUDIT + "\nHà Nội, ngày 24 tháng 11 năm\n2025\n\nQUYẾT ĐỊNH\n")
     assert (info.issuer, info.level) == ("Kiểm toán nhà nước", "central_state")
+
+
+SPACED_HEADER = quote(
+    "congbot-3210-qd-ubnd.txt", "ỦY B AN NHÂN D Â N T HÀNH P HỐ HỒ C H Í M I NH -------"
+)
+SPELLED_IN_TITLE = quote(
+    "congbot-3210-qd-ubnd.txt", "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH\n\nCăn cứ Luật "
+)
+
+
+def test_a_letter_spaced_header_takes_the_spelling_the_text_gives_elsewhere() -> None:
+    text = (
+        SPACED_HEADER + "\n\nSố: 3210/QĐ-UBND    Thành phố Hồ Chí Minh, ngày 28 tháng 6 năm "
+        "2014\n\nQUYẾT ĐỊNH\n\nVỀ BAN HÀNH KẾ HOẠCH\n\n" + SPELLED_IN_TITLE + "Tổ chức.\n"
+    )
+    info, _ = extract_metadata(text)
+    assert (info.issuer, info.level, info.province) == (
+        "UBND thành phố Hồ Chí Minh", "province", "Hồ Chí Minh",
+    )  # fmt: skip
