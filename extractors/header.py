@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lexgraph.extractors.places import _DETONE, detone
+from lexgraph.extractors.places import _DETONE, detone, province_info
 from lexgraph.extractors.signature import ON_BEHALF_WORDS
 from lexgraph.extractors.text import loose, variants
 
@@ -99,9 +99,15 @@ NUMBER_RE = re.compile(
 _WRAPPED_SYMBOL = re.compile(
     r"\n[ \t]*([A-ZĐ][A-ZĐ0-9]*(?:[-/][A-ZĐ][A-ZĐ0-9]*)*)(?=[ \t]*(?:\n|$))"
 )
+# 'Hà Nội ngày 01 / tháng 12 năm 2025' without its comma: only before a known place name
+# (checked by the caller), else a 'Căn cứ Luật ... ngày ...' line would pass for it.
+_DATE_BARE = re.compile(
+    r"(?m)^[ \t]*(?P<place>[A-ZĐÀ-ỸẠ-Ỹ][^,;:/\n\d]{1,30}?)\s+"
+    r"ngày\s*(?P<d>\d ?\d|\d)?[\s.…_]*tháng\s*(?P<m>\d ?\d|\d)?[\s.…_]*năm\s*(?P<y>\d{4})"
+)
 _DATE = re.compile(
     r"(?m)^[ \t]*(?P<place>[A-ZĐÀ-ỸẠ-Ỹ](?:[^,;:/\n\d]|\n(?![ \t]*\n)){1,45}?)\s*,\s*"
-    r"[Nn]gày\s*(?P<d>\d{1,2})?[\s.…_]*tháng\s*(?P<m>\d{1,2})?[\s.…_]*năm\s*(?P<y>\d{4})"
+    r"[Nn]gày\s*(?P<d>\d ?\d|\d)?[\s.…_]*tháng\s*(?P<m>\d ?\d|\d)?[\s.…_]*năm\s*(?P<y>\d{4})"
 )
 # Table cells flattened into one line: pipes, tabs, wide gaps, rule strokes.
 _CELL = re.compile(r"\||\t| {3,}|_{3,}|-{5,}")
@@ -232,6 +238,10 @@ def parse_header(text: str, anchor: bool = True) -> Header:
 
     number_m = _NUMBER_LINE.search(cleaned[:4000])
     date_m = _DATE.search(cleaned[:4000])
+    if date_m is None:
+        bare = _DATE_BARE.search(cleaned[:4000])
+        if bare and province_info(clean_line(bare.group("place"))):
+            date_m = bare
     kind_from = 0
     if number_m:
         header.number_line = True
@@ -244,8 +254,9 @@ def parse_header(text: str, anchor: bool = True) -> Header:
         header.number_raw = nm.group(0) if nm else ""
     if date_m and (not number_m or date_m.start() < number_m.end() + 1500):
         header.place = clean_line(date_m.group("place"))
-        header.day = int(date_m.group("d")) if date_m.group("d") else None
-        header.month = int(date_m.group("m")) if date_m.group("m") else None
+        # 'tháng 0 7': a digit pair split by a space in a scanned text
+        header.day = int(date_m.group("d").replace(" ", "")) if date_m.group("d") else None
+        header.month = int(date_m.group("m").replace(" ", "")) if date_m.group("m") else None
         header.year = int(date_m.group("y"))
         if not number_m:
             kind_from = date_m.end()

@@ -171,3 +171,25 @@ def test_a_number_whose_symbol_wraps_to_the_next_line() -> None:
 
 def test_quotes_are_real() -> None:
     quote.assert_real()
+
+
+DATE_WITHOUT_COMMA = quote(
+    "tvpl-386-nq-cp.txt", "Số: 386/NQ-CP\n\nHà Nội ngày 01\ntháng 12 năm 2025\n\nNGHỊ QUYẾT\n"
+)
+SPLIT_MONTH = quote(
+    "congbot-102-2018-nd-cp.txt", "Số: 102/2018/NĐ-CP    Hà Nội, ngày 20 tháng 0 7 năm 2018"
+)
+
+
+def test_header_dates_in_scanned_and_copied_layouts() -> None:
+    info, _ = extract_metadata("CHÍNH PHỦ\n--------\n\n" + DATE_WITHOUT_COMMA + "VỀ VIỆC\n")
+    assert info.date == "2025-12-01"
+    info, _ = extract_metadata("CHÍNH PHỦ -------\n\n" + SPLIT_MONTH + "\n\nNGHỊ ĐỊNH\n")
+    assert info.date == "2018-07-20"
+
+
+def test_a_basis_line_without_comma_is_no_header_date() -> None:
+    # No place-and-date line: the law's date in 'Căn cứ Luật ... ngày ...' is not the
+    # document's ('Căn cứ Luật Tổ chức Chính' is no place).
+    text = "CHÍNH PHỦ\n\nSố: 386/NQ-CP\n\nNGHỊ QUYẾT\nVỀ VIỆC\nCăn cứ Luật Tổ chức Chính ngày 18 tháng 02 năm 2025;\n"
+    assert extract_metadata(text)[0].date is None
