@@ -112,6 +112,7 @@ _DATE = re.compile(
 # Table cells flattened into one line: pipes, tabs, wide gaps, rule strokes.
 _CELL = re.compile(r"\||\t| {3,}|_{3,}|-{5,}")
 _VV = re.compile(r"^(?:V/v|V/V|v/v|Về việc|V\.v)\b")
+_VV_INLINE = re.compile(r"(?<=\s)(?:V/v|V/V|v/v)\s*:?\s+(\S.*)$")
 
 # A full line that names the enacting authority (between title and preamble).
 _AUTHORITY = re.compile(
@@ -269,6 +270,12 @@ def parse_header(text: str, anchor: bool = True) -> Header:
     idx = _line_index(lines, kind_from)
     fallback = _line_index(lines, date_m.end()) if date_m else idx
     _parse_kind_title(lines, idx, fallback, header)
+    if not header.title_lines and number_m:
+        # 'Số: 1414/TCT-CS V/v hỗ trợ người có công ...' (a table row flattened): the
+        # letter's subject shares the number's line.
+        inline = _VV_INLINE.search(number_m.group("raw"))
+        if inline:
+            header.title_lines, header.subject_line = [inline.group(1).strip()], True
 
     # Issuer: the upper-case lines before the first field and the kind line (the motto may
     # interleave or wrap across lines, so it is removed from the joined string).

@@ -193,3 +193,20 @@ def test_a_basis_line_without_comma_is_no_header_date() -> None:
     # document's ('Căn cứ Luật Tổ chức Chính' is no place).
     text = "CHÍNH PHỦ\n\nSố: 386/NQ-CP\n\nNGHỊ QUYẾT\nVỀ VIỆC\nCăn cứ Luật Tổ chức Chính ngày 18 tháng 02 năm 2025;\n"
     assert extract_metadata(text)[0].date is None
+
+
+SUBJECT_ON_NUMBER_LINE = quote(
+    "congbot-1414-tct-cs.txt",
+    "Số: 1414/TCT-CS V/v hỗ trợ người có công với cách mạng cải thiện nhà ở.    Hà Nội, ngày "
+    "04 tháng 05 năm 2013",
+)
+
+
+def test_a_letters_subject_on_its_number_line() -> None:
+    text = "BỘ TÀI CHÍNH TỔNG CỤC THUẾ -------\n\n" + SUBJECT_ON_NUMBER_LINE + "\n\nKính gửi: A.\n"
+    info, _ = extract_metadata(text)
+    assert (info.kind, info.title, info.date) == (
+        "Công văn", "Hỗ trợ người có công với cách mạng cải thiện nhà ở", "2013-05-04",
+    )  # fmt: skip
+    colon = text.replace("V/v hỗ trợ", "V/v: hỗ trợ")
+    assert extract_metadata(colon)[0].title == info.title
