@@ -258,6 +258,28 @@ def _identity(m: Mention, document: DocumentInfo) -> _Identity:
     return _Identity(key, year, m.date, m.issuer, level, province, district)
 
 
+# The end of a consolidated text's preamble: its first basis line or article.
+_PREAMBLE_END = re.compile(r"(?m)^[ \t*|]*(?:Căn cứ|Điều\s+1\b|Chương\s+I\b|Phần\s+I\b)")
+# What may stand before an item of that preamble on its line: a number or a dash.
+_ITEM_LEAD = re.compile(r"[ \t*|]*(?:\d{1,2}[.)]|[-+•–])?[ \t]*$")
+
+
+def _consolidated(text: str, structure: Structure, mentions: list[Mention]) -> None:
+    """A consolidated text (Văn bản hợp nhất) opens with what it consolidates: 'Thông tư số
+    05/2015/TT-BYT ngày ... có hiệu lực ..., được sửa đổi, bổ sung bởi: / Thông tư số
+    50/2017/TT-BYT ...'. Each document that opens an item of that preamble is consolidated
+    (``consolidates``); others named there (inside an item's subject) are cited. None of
+    them is implemented, guided or a basis of the consolidated text."""
+    found = _PREAMBLE_END.search(text)
+    end = found.start() if found else structure.opening_end
+    for m in mentions:  # the title too: it is the consolidated document's own title
+        if m.kind_start >= end or m.relation == "corrects":
+            continue
+        line_start = text.rfind("\n", 0, m.kind_start) + 1
+        opens_item = _ITEM_LEAD.fullmatch(text, line_start, m.kind_start)
+        m.relation = "consolidates" if opens_item else "cites"
+
+
 def find_citations(text: str, document: DocumentInfo) -> CitationResult:
     """Every document ``text`` references, in text order, with its assertions.
 
@@ -274,6 +296,8 @@ def find_citations(text: str, document: DocumentInfo) -> CitationResult:
     fill_from_other_mentions(mentions)
     structure = build_structure(text)
     chains = _relations(text, structure, mentions)
+    if document.kind == "Văn bản hợp nhất":
+        _consolidated(text, structure, mentions)
 
     citations: list[Citation] = []
     spans: list[tuple[int, int]] = []

@@ -138,3 +138,22 @@ def test_a_cited_documents_own_verb_is_no_relation_of_the_citing_one() -> None:
     text = BODY + "1. Thực hiện theo Thông tư liên tịch số " + OTHER_DOCUMENTS_VERB + "\n"
     found = relations(text)
     assert found["53/2010/QĐ-TTg"] == "cites"
+
+
+CONSOLIDATION_PREAMBLE = quote(
+    "congbao-28-vbhn-vpqh.txt",
+    "LUẬT\nBẢO HIỂM Y TẾ\n\nLuật Bảo hiểm y tế số 25/2008/QH12 ngày 14 tháng 11 năm 2008 của Quốc hội,\n"
+    "có hiệu lực kể từ ngày 01 tháng 7 năm 2009, được sửa đổi, bổ sung bởi:\n"
+    "1. Luật số 32/2013/QH13 ngày 19 tháng 6 năm 2013 của Quốc hội sửa đổi, bổ\n"
+    "sung một số điều của Luật Thuế thu nhập doanh nghiệp, có hiệu lực kể từ ngày 01\n",
+)
+
+
+def test_a_consolidated_text_consolidates_what_its_preamble_lists() -> None:
+    text = CONSOLIDATION_PREAMBLE + "tháng 01 năm 2014;\nCăn cứ Hiến pháp năm 2013;\n"
+    doc = DocumentInfo(number="28/VBHN-VPQH", kind="Văn bản hợp nhất", level="central_state")
+    found = [c for c in find_citations(text, doc).citations]
+    relations = {c.number or c.name: c.relation for c in found}
+    assert relations["25/2008/QH12"] == "consolidates"
+    assert relations["32/2013/QH13"] == "consolidates"
+    assert relations["Luật Thuế thu nhập doanh nghiệp"] == "cites"  # inside an item's subject
