@@ -272,12 +272,14 @@ def _consolidated(text: str, structure: Structure, mentions: list[Mention]) -> N
     them is implemented, guided or a basis of the consolidated text."""
     found = _PREAMBLE_END.search(text)
     end = found.start() if found else structure.opening_end
-    for m in mentions:  # the title too: it is the consolidated document's own title
+    for m in mentions:
         if m.kind_start >= end or m.relation == "corrects":
             continue
         line_start = text.rfind("\n", 0, m.kind_start) + 1
-        opens_item = _ITEM_LEAD.fullmatch(text, line_start, m.kind_start)
-        m.relation = "consolidates" if opens_item else "cites"
+        if _ITEM_LEAD.fullmatch(text, line_start, m.kind_start):
+            m.relation = "consolidates"
+        elif m.kind_start >= structure.title_end:  # the title keeps what it states
+            m.relation = "cites"
 
 
 def find_citations(text: str, document: DocumentInfo) -> CitationResult:
