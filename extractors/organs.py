@@ -96,17 +96,21 @@ _OPENING = re.compile(
 # A letter whose header is lost names its writer in the body, as the subject of the
 # verbs a writer uses of itself: 'Cục Thuế nhận được công văn số ...', '..., Cục Hải quan
 # có ý kiến như sau:', 'Bộ Tài chính đề nghị Ủy ban nhân dân các tỉnh ...'. The organ
-# opens a sentence or a clause; 'đề nghị' (which a quoted requester uses too) only counts
-# when no self-referring verb does.
+# opens a sentence or a clause; 'đề nghị', 'yêu cầu' (which a quoted requester uses too)
+# only count when no self-referring verb does.
 _SPEAKER_HEAD = (
     r"(?:^|(?<=[.;:,])\s+|(?<=\n))(?P<organ>(?:Tổng cục|Chi cục|Cục|Bộ|Sở|Ban|Văn phòng|"
     r"Thuế tỉnh|Thuế thành phố|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Kho bạc Nhà nước|"
-    r"Bảo hiểm xã hội)(?:\s+[^\s.;:,()]+){0,8}?)\s+"
+    r"Bảo hiểm xã hội)(?:(?:,\s+(?=[A-ZĐÀ-Ỹ])|\s+)[^\s.;:,()]+){0,8}?)\s+"
 )
 _SPEAKER_SELF = re.compile(
     _SPEAKER_HEAD + r"(?:có ý kiến|nhận được|xin trả lời|trả lời như sau|hướng dẫn như sau)"
 )
-_SPEAKER_ASKS = re.compile(_SPEAKER_HEAD + r"đề nghị\b")
+# 'Cục Thuế yêu cầu ...' too; never the Party's organs, whose demands letters quote.
+_SPEAKER_ASKS = re.compile(
+    _SPEAKER_HEAD.replace("(?P<organ>", "(?P<organ>(?!Bộ Chính trị|Ban Bí thư|Ban Chấp hành)")
+    + r"(?:đề nghị|yêu cầu)\b"
+)
 
 
 def letter_speaker(body: str) -> str | None:

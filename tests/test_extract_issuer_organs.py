@@ -154,3 +154,16 @@ def test_a_letter_spaced_header_takes_the_spelling_the_text_gives_elsewhere() ->
     assert (info.issuer, info.level, info.province) == (
         "UBND thành phố Hồ Chí Minh", "province", "Hồ Chí Minh",
     )  # fmt: skip
+
+
+MINISTRY_REQUIRES = quote(
+    "tvpl-6225-bvhttdl-vp.txt", "hình đó, Bộ Văn hóa, Thể thao và Du lịch yêu cầu:\n"
+)
+
+
+def test_a_letter_whose_writer_requires() -> None:
+    body = "Kính gửi: Các đơn vị thuộc Bộ.\n\nTrước tình " + MINISTRY_REQUIRES + "1. Làm.\n"
+    assert extract_metadata(body)[0].issuer == "Bộ Văn hóa, Thể thao và Du lịch"
+    # The Party's organs are quoted, never the writer of a ministry's letter.
+    quoted = "Kính gửi: Các sở.\n\nTrước tình hình đó, Bộ Chính trị yêu cầu: 1. Làm.\n"
+    assert extract_metadata(quoted)[0].issuer is None
