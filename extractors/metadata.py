@@ -57,7 +57,8 @@ def extract_metadata(text: str) -> tuple[DocumentInfo, list[str]]:
     warnings: list[str] = []
     header = parse_header(text)
     sig_from = header.end
-    auth = text.find(_VBHN_MARK, len(text) // 3)
+    # Anywhere after the header: annexes and forms often follow the authentication block.
+    auth = text.find(_VBHN_MARK, header.end)
     if auth >= 0:  # consolidated text: its own number, date and signer follow the body
         block = parse_header(text[max(0, auth - 400) : auth + 600], anchor=False)
         if block.number_raw and "VBHN" in block.number_raw.upper():

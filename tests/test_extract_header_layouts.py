@@ -210,3 +210,19 @@ def test_a_letters_subject_on_its_number_line() -> None:
     )  # fmt: skip
     colon = text.replace("V/v hỗ trợ", "V/v: hỗ trợ")
     assert extract_metadata(colon)[0].title == info.title
+
+
+AUTHENTICATION = quote(
+    "congbao-04-vbhn-byt.txt",
+    "\n\nBỘ Y TẾ\n\nSố: 04/VBHN-BYT\nXÁC THỰC VĂN BẢN HỢP NHẤT\n\n\nHà Nội, ngày 13 tháng 4 năm 2018"
+    "\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nPhạm Lê Tuấn\n",
+)
+
+
+def test_a_consolidated_texts_authentication_before_long_annexes() -> None:
+    # The block sits at a quarter of the file here: the annexes and forms follow it.
+    body = "Điều 1. Phạm vi\n" + "Thông tư này quy định danh mục thuốc.\n" * 150
+    text = CONSOLIDATED + BYT_SPELLING + body + AUTHENTICATION
+    text += "\nPhụ lục 1\nDANH MỤC THUỐC\n" + "Thuốc đông y.\n" * 1200
+    info, _ = extract_metadata(text)
+    assert (info.number, info.date, info.kind) == ("04/VBHN-BYT", "2018-04-13", "Văn bản hợp nhất")
