@@ -223,6 +223,10 @@ def parse_header(text: str, anchor: bool = True) -> Header:
         if number:
             cut = text.rfind("\n\n", 0, number.start())
             start = cut + 2 if cut >= 0 else 0
+            before = text.rfind("\n\n", 0, max(cut, 0))
+            organ = text[before + 2 : max(cut, 0)].strip() if cut > 0 else ""
+            if organ and len(organ) < 80 and is_upper(organ):
+                start = before + 2  # 'VĂN PHÒNG QUỐC HỘI' / blank line / 'Số: ...'
     window = text[start : start + WINDOW]
     header = Header()
     # Line records: (cleaned line, offset of its end in ``text``).

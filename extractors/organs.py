@@ -93,11 +93,19 @@ _OPENING = re.compile(
     r"[Qq]uyết định|[Cc]hương trình|[Pp]hương án|[Đđ]ề án)"
 )
 
+
 # A letter whose header is lost names its writer in the body, as the subject of the
 # verbs a writer uses of itself: 'Cục Thuế nhận được công văn số ...', '..., Cục Hải quan
 # có ý kiến như sau:', 'Bộ Tài chính đề nghị Ủy ban nhân dân các tỉnh ...'. The organ
 # opens a sentence or a clause; 'đề nghị', 'yêu cầu' (which a quoted requester uses too)
 # only count when no self-referring verb does.
+def _letters(name: str) -> str:
+    """Letters only, lower case; tone placement kept (the source spelling 'hoá' stays)."""
+    return "".join(c for c in name.lower() if c.isalpha())
+
+
+_MINISTRY_NAMES = {_letters(n): n for n in _MINISTRIES.values()}
+
 _SPEAKER_HEAD = (
     r"(?:^|(?<=[.;:,])\s+|(?<=\n))(?P<organ>(?:Tổng cục|Chi cục|Cục|Bộ|Sở|Ban|Văn phòng|"
     r"Thuế tỉnh|Thuế thành phố|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Kho bạc Nhà nước|"
@@ -239,7 +247,9 @@ def resolve(text: str, header: Header, sig: Signature, number: str | None, is_cv
             name = ("Tỉnh ủy " if low.startswith("tỉnh") else "Thành ủy ") + organ.province
     elif low.startswith(("bộ ", "tổng cục", "cục ", "văn phòng")) or "trung ương" in low:
         organ.level = "central_party" if "trung ương" in low else "central_state"
-    organ.issuer = name
+    # A ministry as its official name, whatever the punctuation or case the text gave
+    # ('BỘ LAO ĐỘNG -' / 'THƯƠNG BINH VÀ XÃ HỘI' spelled without its dash in the body).
+    organ.issuer = _MINISTRY_NAMES.get(_letters(name), name)
     return organ
 
 

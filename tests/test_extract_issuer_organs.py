@@ -167,3 +167,27 @@ def test_a_letter_whose_writer_requires() -> None:
     # The Party's organs are quoted, never the writer of a ministry's letter.
     quoted = "Kính gửi: Các sở.\n\nTrước tình hình đó, Bộ Chính trị yêu cầu: 1. Làm.\n"
     assert extract_metadata(quoted)[0].issuer is None
+
+
+ASSEMBLY_OFFICE_BLOCK = quote(
+    "congbao-28-vbhn-vpqh.txt",
+    "cầu của quản lý nhà nước./.\n\n VĂN PHÒNG QUỐC HỘI\n\nSố: 28/VBHN-VPQH\n\n\n"
+    "XÁC THỰC VĂN BẢN HỢP NHẤT\n\n\nHà Nội, ngày 07 tháng 12 năm 2020\nCHỦ NHIỆM\n",
+)
+
+
+def test_the_authentication_blocks_organ_above_a_blank_line() -> None:
+    body = "LUẬT\nBẢO HIỂM Y TẾ\n\nĐiều 1. Phạm vi\n" + "Luật này quy định.\n" * 300
+    info, _ = extract_metadata(body + ASSEMBLY_OFFICE_BLOCK)
+    assert (info.number, info.issuer, info.level) == (
+        "28/VBHN-VPQH", "Văn phòng Quốc hội", "central_state",
+    )  # fmt: skip
+
+
+def test_a_ministry_takes_its_official_casing_but_keeps_its_tone_marks() -> None:
+    header = "BỘ KẾ HOẠCH VÀ ĐẦU TƯ\n-------\n\nSố: 01/2023/TT-BKHĐT\n\nTHÔNG TƯ\nVề việc\n\n"
+    body = "Căn cứ đề nghị của Bộ kế hoạch và Đầu tư;\n"
+    assert extract_metadata(header + body)[0].issuer == "Bộ Kế hoạch và Đầu tư"
+    culture = "BỘ VĂN HOÁ, THỂ THAO VÀ DU LỊCH\n-------\n\nSố: 4385/QĐ-BVHTTDL\n\nQUYẾT ĐỊNH\n"
+    spelled = "Căn cứ đề nghị của Bộ Văn hoá, Thể thao và Du lịch;\n"
+    assert extract_metadata(culture + spelled)[0].issuer == "Bộ Văn hoá, Thể thao và Du lịch"
