@@ -1,12 +1,14 @@
 """How two documents are connected: a shortest chain of edges, in either direction.
 
 Among all shortest chains the one whose list of keys sorts first is returned, so both
-stores agree. A directed chain (A cites ... B, or B cites ... A) is preferred; when there
+stores agree; it is built step by step from the distances to the target (shortest_chain),
+the same code on both stores, so no store has to list every shortest chain. A directed chain (A cites ... B, or B cites ... A) is preferred; when there
 is none, edges are followed in both directions and each hop says which way it points.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from lexgraph.queries.results import PathHop
@@ -40,34 +42,83 @@ def hops(keys: list[str], edge_lookup: Any, backward: bool = False) -> list[Path
     return out
 
 
+Neighbours = Callable[[list[str]], dict[str, Iterable[str]]]
+
+
+def shortest_chain(
+    toward: Neighbours, onward: Neighbours, a: str, b: str, max_hops: int
+) -> list[str] | None:
+    """The shortest chain of keys from ``a`` to ``b`` whose key list sorts first, or None.
+
+    ``onward(keys)`` gives each key's next documents along the chain's direction and
+    ``toward(keys)`` the documents one step before each key. A breadth-first search from
+    ``b`` over ``toward`` gives every document's distance to ``b``; the chain then walks
+    from ``a``, taking at each step the smallest key one step closer. This is the smallest
+    of all shortest chains, found without listing them (a dense graph has millions)."""
+    distance = {b: 0}
+    frontier = [b]
+    while frontier and a not in distance and distance[frontier[0]] < max_hops:
+        d = distance[frontier[0]] + 1
+        found = toward(sorted(frontier))
+        nxt = []
+        for key in frontier:
+            for other in found.get(key, ()):
+                if other not in distance:
+                    distance[other] = d
+                    nxt.append(other)
+        frontier = nxt
+    if a not in distance:
+        return None
+    chain = [a]
+    while chain[-1] != b:
+        here = chain[-1]
+        closer = [k for k in onward([here]).get(here, ()) if distance.get(k) == distance[here] - 1]
+        chain.append(min(closer))
+    return chain
+
+
+def _chain(toward_out: Neighbours, toward_in: Neighbours, a: str, b: str, max_hops: int):
+    """(chain, backward) for the first of: a directed chain a -> b, one b -> a (read from
+    a), a chain over edges either way; (None, False) when none is within ``max_hops``."""
+
+    def both(keys: list[str]) -> dict[str, Iterable[str]]:
+        out, inn = toward_out(keys), toward_in(keys)
+        return {k: {*out.get(k, ()), *inn.get(k, ())} for k in keys}
+
+    for backward, toward, onward in (
+        (False, toward_in, toward_out),  # a cites ... b: search b's citers, walk a's cited
+        (True, toward_out, toward_in),  # b cites ... a
+        (False, both, both),
+    ):
+        chain = shortest_chain(toward, onward, a, b, max_hops)
+        if chain:
+            return chain, backward
+    return None, False
+
+
 def path_nx(graph: Any, a: str, b: str, max_hops: int = 12) -> list[PathHop] | None:
     """None when either key is unknown; [] when they are not connected."""
-    import networkx as nx
-
     if a not in graph or b not in graph:
         return None
     if a == b:
         return []
-    best: list[str] | None = None
-    chosen_backward = False
-    variants = (graph, graph.reverse(copy=False), graph.to_undirected(as_view=True))
-    for backward, g in zip((False, True, False), variants, strict=True):
-        try:
-            paths = list(nx.all_shortest_paths(g, a, b))
-        except nx.NetworkXNoPath:
-            continue
-        if len(paths[0]) - 1 > max_hops:
-            continue
-        best, chosen_backward = min(paths), backward
-        break
-    if best is None:
+    succ, pred = graph._succ, graph._pred  # the raw dicts: no views per call
+
+    def out(keys: list[str]) -> dict[str, Iterable[str]]:
+        return {k: succ[k] for k in keys}
+
+    def inn(keys: list[str]) -> dict[str, Iterable[str]]:
+        return {k: pred[k] for k in keys}
+
+    chain, backward = _chain(out, inn, a, b, max_hops)
+    if chain is None:
         return []
 
     def lookup(u: str, v: str) -> list[dict[str, Any]]:
         data = graph.get_edge_data(u, v) or {}
         return [{**d, "id": k} for k, d in data.items()]
 
-    return hops(best, lookup, chosen_backward)
+    return hops(chain, lookup, backward)
 
 
 def path_cypher(backend: Any, a: str, b: str, max_hops: int = 12) -> list[PathHop] | None:
@@ -75,19 +126,22 @@ def path_cypher(backend: Any, a: str, b: str, max_hops: int = 12) -> list[PathHo
         return None
     if a == b:
         return []
-    for name in ("path_forward", "path_backward", "path_any"):
-        rows = backend.run(name, a=a, b=b, max_hops=max_hops)
-        if rows:
-            best = min(rows, key=lambda r: r["keys"])
-            edges: dict[tuple[str, str], list[dict[str, Any]]] = {}
-            for row in rows:
-                if row["keys"] != best["keys"]:
-                    continue
-                for e in row["edges"]:
-                    edges.setdefault((e["u"], e["v"]), []).append(e["props"])
-            return hops(best["keys"], lambda u, v, found=edges: found.get((u, v), []),
-                        backward=name == "path_backward")  # fmt: skip
-    return []
+
+    def neighbours(name: str) -> Neighbours:
+        def find(keys: list[str]) -> dict[str, Iterable[str]]:
+            return {r["key"]: r["next"] for r in backend.run(name, keys=keys)}
+
+        return find
+
+    chain, backward = _chain(neighbours("path_out"), neighbours("path_in"), a, b, max_hops)
+    if chain is None:
+        return []
+    pairs = [[u, v] for u, v in zip(chain, chain[1:], strict=False)]
+    pairs += [[v, u] for u, v in pairs]
+    edges: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for row in backend.run("path_edges", pairs=pairs):
+        edges.setdefault((row["u"], row["v"]), []).append(row["props"])
+    return hops(chain, lambda u, v: edges.get((u, v), []), backward=backward)
 
 
 def path(backend: Any, a: str, b: str, max_hops: int = 12) -> list[PathHop] | None:

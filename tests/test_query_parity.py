@@ -163,3 +163,24 @@ def test_cypher_is_read_only_on_the_server(loaded) -> None:
         g.cypher("CREATE (d:Document {key: 'x'}) RETURN d")
     assert "AccessMode" in (caught.value.code or "")
     assert g.cypher("MATCH (d:Document {key: 'x'}) RETURN d").rows == []
+
+
+def test_path_through_thousands_of_shortest_chains(loaded) -> None:
+    # Six diamonds in a row, four documents wide: 4**6 = 4,096 shortest chains of 12
+    # hops. Both stores build the chain whose key list sorts first from distances
+    # (queries/path.py); a query that listed chains up to a limit picked another one.
+    import networkx as nx
+
+    graph = nx.MultiDiGraph()
+    for i in range(6):
+        for j in (3, 1, 0, 2):  # not in key order, so no store finds the smallest first
+            mid = f"{i}.{j}/KH-UBND@2020"
+            for u, v in ((f"{i}/KH-UBND@2020", mid), (mid, f"{i + 1}/KH-UBND@2020")):
+                graph.add_edge(u, v, key=f"{u}>{v}", relation="cites", scope="task")
+    for key in graph:
+        graph.nodes[key].update(key=key, kind="Kế hoạch", ingested=True, sources=[])
+    a, b = "0/KH-UBND@2020", "6/KH-UBND@2020"
+    expected = min(nx.all_shortest_paths(graph, a, b))
+    for store in (lexgraph.Graph.from_graph(graph), loaded(graph)):
+        hops = store.path(a, b)
+        assert [hops[0].from_key, *(h.to_key for h in hops)] == expected
