@@ -46,58 +46,60 @@ Neighbours = Callable[[list[str]], dict[str, Iterable[str]]]
 
 
 def shortest_chain(
-    toward: Neighbours, onward: Neighbours, a: str, b: str, max_hops: int
-) -> list[str] | None:
-    """The shortest chain of keys from ``a`` to ``b`` whose key list sorts first, or None.
+    toward: Neighbours, onward: Neighbours, a: str, b: str, length: int
+) -> list[str]:
+    """The chain of ``length`` hops from ``a`` to ``b`` whose key list sorts first, given
+    that ``length`` is the shortest distance between them.
 
     ``onward(keys)`` gives each key's next documents along the chain's direction and
     ``toward(keys)`` the documents one step before each key. A breadth-first search from
-    ``b`` over ``toward`` gives every document's distance to ``b``; the chain then walks
-    from ``a``, taking at each step the smallest key one step closer. This is the smallest
-    of all shortest chains, found without listing them (a dense graph has millions)."""
+    ``b`` over ``toward``, ``length - 1`` deep, gives the distance to ``b`` of every
+    document that can stand on a shortest chain after ``a``; the chain then walks from
+    ``a``, taking at each step the smallest key one step closer. This is the smallest of
+    all shortest chains, found without listing them (a dense graph has millions)."""
     distance = {b: 0}
     frontier = [b]
-    while frontier and a not in distance and distance[frontier[0]] < max_hops:
-        d = distance[frontier[0]] + 1
+    for depth in range(1, length):
         found = toward(sorted(frontier))
         nxt = []
         for key in frontier:
             for other in found.get(key, ()):
                 if other not in distance:
-                    distance[other] = d
+                    distance[other] = depth
                     nxt.append(other)
         frontier = nxt
-    if a not in distance:
-        return None
     chain = [a]
-    while chain[-1] != b:
+    for remaining in range(length - 1, -1, -1):
         here = chain[-1]
-        closer = [k for k in onward([here]).get(here, ()) if distance.get(k) == distance[here] - 1]
-        chain.append(min(closer))
+        chain.append(min(k for k in onward([here]).get(here, ()) if distance.get(k) == remaining))
     return chain
 
 
-def _chain(toward_out: Neighbours, toward_in: Neighbours, a: str, b: str, max_hops: int):
+def _chain(lengths, toward_out: Neighbours, toward_in: Neighbours, a: str, b: str, max_hops: int):
     """(chain, backward) for the first of: a directed chain a -> b, one b -> a (read from
-    a), a chain over edges either way; (None, False) when none is within ``max_hops``."""
+    a), a chain over edges either way; (None, False) when none is within ``max_hops``.
+    ``lengths(variant)`` is the shortest distance for 'forward', 'backward' or 'any', None
+    when there is no chain that way."""
 
     def both(keys: list[str]) -> dict[str, Iterable[str]]:
         out, inn = toward_out(keys), toward_in(keys)
         return {k: {*out.get(k, ()), *inn.get(k, ())} for k in keys}
 
-    for backward, toward, onward in (
-        (False, toward_in, toward_out),  # a cites ... b: search b's citers, walk a's cited
-        (True, toward_out, toward_in),  # b cites ... a
-        (False, both, both),
+    for variant, backward, toward, onward in (
+        ("forward", False, toward_in, toward_out),  # a cites ... b
+        ("backward", True, toward_out, toward_in),  # b cites ... a
+        ("any", False, both, both),
     ):
-        chain = shortest_chain(toward, onward, a, b, max_hops)
-        if chain:
-            return chain, backward
+        length = lengths(variant)
+        if length is not None and 0 < length <= max_hops:
+            return shortest_chain(toward, onward, a, b, length), backward
     return None, False
 
 
 def path_nx(graph: Any, a: str, b: str, max_hops: int = 12) -> list[PathHop] | None:
     """None when either key is unknown; [] when they are not connected."""
+    import networkx as nx
+
     if a not in graph or b not in graph:
         return None
     if a == b:
@@ -110,7 +112,16 @@ def path_nx(graph: Any, a: str, b: str, max_hops: int = 12) -> list[PathHop] | N
     def inn(keys: list[str]) -> dict[str, Iterable[str]]:
         return {k: pred[k] for k in keys}
 
-    chain, backward = _chain(out, inn, a, b, max_hops)
+    views = {"forward": graph, "backward": graph.reverse(copy=False),
+             "any": graph.to_undirected(as_view=True)}  # fmt: skip
+
+    def lengths(variant: str) -> int | None:
+        try:  # networkx searches from both ends
+            return nx.shortest_path_length(views[variant], a, b)
+        except nx.NetworkXNoPath:
+            return None
+
+    chain, backward = _chain(lengths, out, inn, a, b, max_hops)
     if chain is None:
         return []
 
@@ -133,7 +144,11 @@ def path_cypher(backend: Any, a: str, b: str, max_hops: int = 12) -> list[PathHo
 
         return find
 
-    chain, backward = _chain(neighbours("path_out"), neighbours("path_in"), a, b, max_hops)
+    def lengths(variant: str) -> int | None:
+        rows = backend.run(f"path_length_{variant}", a=a, b=b)
+        return rows[0]["hops"] if rows else None
+
+    chain, backward = _chain(lengths, neighbours("path_out"), neighbours("path_in"), a, b, max_hops)
     if chain is None:
         return []
     pairs = [[u, v] for u, v in zip(chain, chain[1:], strict=False)]
