@@ -177,6 +177,7 @@ def main() -> None:
         "lineage --up": lambda g: g.lineage(district, "up"),
         "show": lambda g: g.show(district).cites,
         "search": lambda g: g.search(word),
+        "path (district plan to hub)": lambda g: g.path(district, central),
     })  # fmt: skip
     slow = {"implementers (unbounded), hub"}
     results: list[tuple[str, str, float, float, int]] = []
