@@ -174,26 +174,13 @@ def _described(text: str, mentions: list[Mention], i: int, para: int, cue: int) 
     gap = text[mentions[j].tail_end : cue]
     if len(gap) > 150:
         return None
+    if _DESCRIPTION_BREAK.search(gap):
+        return None
+    # A cue right after the tail opens the clause itself ('Thông tư liên tịch số
+    # 01/2012/TTLT-... hướng dẫn thực hiện Quyết định số 62/2011/QĐ-TTg').
     folded_gap = STATE.ft.window(mentions[j].tail_end, cue)
-    if not _DESCRIPTION_BREAK.search(gap):
-        # The cue right after the tail opens the clause itself ('Thông tư liên tịch số
-        # 01/2012/TTLT-... hướng dẫn thực hiện Quyết định số 62/2011/QĐ-TTg').
-        described = not folded_gap.strip() or _DESCRIPTION_HEAD.match(folded_gap)
-        return mentions[j] if described else None
-    # Joint issuers may run on past the tail ('... của Bộ Quốc phòng, Bộ Lao động - Thương
-    # binh và Xã hội, Bộ Tài chính hướng dẫn thực hiện ...').
-    more = _MORE_ISSUERS.match(folded_gap)
-    if more and _DESCRIPTION_HEAD.match(folded_gap, more.end()):
-        return mentions[j]
-    return None
-
-
-# Further issuers after a mention's tail: ', Bộ X', 'và Bộ Y' (no other punctuation).
-_MORE_ISSUERS = re.compile(
-    r"(?:\s*(?:,|va\b)\s*(?:bo|uy ban|ban|so|cuc|tong cuc|van phong|thu tuong|chinh phu)\b"
-    r"[^,;:().]{0,70}?(?=\s*(?:,|va\b)|\s+(?:ve|quy dinh|huong dan|ban hanh|phe duyet|sua doi|"
-    r"bo sung|tam ngung|dieu chinh|bai bo|thay the)\b))+"
-)
+    described = not folded_gap.strip() or _DESCRIPTION_HEAD.match(folded_gap)
+    return mentions[j] if described else None
 
 
 # Between two mentions of one 'Căn cứ' paragraph: nothing but a list separator (the next

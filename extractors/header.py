@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from lexgraph.extractors.places import _DETONE, detone, province_info
 from lexgraph.extractors.signature import ON_BEHALF_WORDS
-from lexgraph.extractors.text import loose, variants
+from lexgraph.extractors.text import loose, new_tone_marks, variants
 
 WINDOW = 9000  # characters of header window examined after the anchor
 
@@ -99,15 +99,19 @@ NUMBER_RE = re.compile(
 _WRAPPED_SYMBOL = re.compile(
     r"\n[ \t]*([A-ZĐ][A-ZĐ0-9]*(?:[-/][A-ZĐ][A-ZĐ0-9]*)*)(?=[ \t]*(?:\n|$))"
 )
+# '...gày 20 tháng 0 7 năm 2018' (after the N or n): a day or month may be blank, or a digit
+# pair split by a space in a scanned text.
+_DAY_MONTH_YEAR = (
+    r"gày\s*(?P<d>\d ?\d|\d)?[\s.…_]*tháng\s*(?P<m>\d ?\d|\d)?[\s.…_]*năm\s*(?P<y>\d{4})"
+)
 # 'Hà Nội ngày 01 / tháng 12 năm 2025' without its comma: only before a known place name
 # (checked by the caller), else a 'Căn cứ Luật ... ngày ...' line would pass for it.
 _DATE_BARE = re.compile(
-    r"(?m)^[ \t]*(?P<place>[A-ZĐÀ-ỸẠ-Ỹ][^,;:/\n\d]{1,30}?)\s+"
-    r"ngày\s*(?P<d>\d ?\d|\d)?[\s.…_]*tháng\s*(?P<m>\d ?\d|\d)?[\s.…_]*năm\s*(?P<y>\d{4})"
+    r"(?m)^[ \t]*(?P<place>[A-ZĐÀ-ỸẠ-Ỹ][^,;:/\n\d]{1,30}?)\s+n" + _DAY_MONTH_YEAR
 )
 _DATE = re.compile(
-    r"(?m)^[ \t]*(?P<place>[A-ZĐÀ-ỸẠ-Ỹ](?:[^,;:/\n\d]|\n(?![ \t]*\n)){1,45}?)\s*,\s*"
-    r"[Nn]gày\s*(?P<d>\d ?\d|\d)?[\s.…_]*tháng\s*(?P<m>\d ?\d|\d)?[\s.…_]*năm\s*(?P<y>\d{4})"
+    r"(?m)^[ \t]*(?P<place>[A-ZĐÀ-ỸẠ-Ỹ](?:[^,;:/\n\d]|\n(?![ \t]*\n)){1,45}?)\s*,\s*[Nn]"
+    + _DAY_MONTH_YEAR
 )
 # Table cells flattened into one line: pipes, tabs, wide gaps, rule strokes.
 _CELL = re.compile(r"\||\t| {3,}|_{3,}|-{5,}")
@@ -154,18 +158,9 @@ class Header:
     banner_organ: str | None = None  # 'VĂN BẢN HỢP NHẤT - BỘ Y TẾ': the consolidating organ
 
 
-_OLD_TONES = {
-    "uỷ": "ủy", "uý": "úy", "uỳ": "ùy", "uỹ": "ũy", "uỵ": "ụy",
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-}  # fmt: skip
-# Only at a syllable's end ('khoá', 'Uỷ'): 'toán', 'hoạch' keep their marks.
-_OLD_TONE_RE = re.compile("(?:" + "|".join(_OLD_TONES) + r")(?![^\W\d_])")
-
-
 def norm_tone(text: str) -> str:
     """Lower case with the new tone placement (``Uỷ`` -> ``ủy``, ``khoá`` -> ``khóa``)."""
-    return _OLD_TONE_RE.sub(lambda m: _OLD_TONES[m.group(0)], text.lower())
+    return new_tone_marks(text.lower())
 
 
 def clean_line(line: str) -> str:

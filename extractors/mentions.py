@@ -151,8 +151,9 @@ def _kind_before(text: str, start: int, prev: Mention | None) -> tuple[str | Non
     return None, start
 
 
-def _parse_tail(text: str, mention: Mention) -> None:
-    pos = mention.end
+def _parse_tail(text: str, mention: Mention, pos: int | None = None) -> None:
+    """Date and issuer written after the mention (from ``pos``, its end by default)."""
+    pos = mention.end if pos is None else pos
     folded = STATE.ft.window(pos, pos + 220)
     date, used = date_after(folded)
     offset = used
@@ -324,9 +325,8 @@ def laws_and_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
         m.level = "central_state"
         # The date phrase after the name ('Bộ luật Tố tụng hình sự ngày 27 tháng 11 năm
         # 2015') is its tail; named here and numbered elsewhere, its issuer follows too.
-        m.end = law.name_end
-        _parse_tail(text, m)
-        m.end, m.tail_end = law.end, max(m.tail_end, law.end)
+        _parse_tail(text, m, law.name_end)
+        m.tail_end = max(m.tail_end, law.end)
         if not law.number:
             m.issuer = m.place = None
         extra.append(m)

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 
 from lexgraph.extractors import organs
+from lexgraph.extractors.dates import iso
 from lexgraph.extractors.header import Header, parse_header
 from lexgraph.extractors.numbers import canonical_number, number_year, symbol
 from lexgraph.extractors.places import find_provinces, province_info
@@ -151,11 +152,7 @@ def _passing_date(text: str, kind: str | None) -> str | None:
             found = match
     if found is None:
         return None
-    day, month, year = (int(g) for g in found.groups()[1:])
-    try:
-        return dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
+    return iso(*found.groups()[1:])
 
 
 # 'Kính gửi:' (to: ...) opening a text that has no kind line: an official letter.
