@@ -106,19 +106,20 @@ def _letters(name: str) -> str:
 
 _MINISTRY_NAMES = {_letters(n): n for n in _MINISTRIES.values()}
 
-_SPEAKER_HEAD = (
-    r"(?:^|(?<=[.;:,])\s+|(?<=\n))(?P<organ>(?:Tổng cục|Chi cục|Cục|Bộ|Sở|Ban|Văn phòng|"
-    r"Thuế tỉnh|Thuế thành phố|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Kho bạc Nhà nước|"
-    r"Bảo hiểm xã hội)(?:(?:,\s+(?=[A-ZĐÀ-Ỹ])|\s+)[^\s.;:,()]+){0,8}?)\s+"
-)
-_SPEAKER_SELF = re.compile(
-    _SPEAKER_HEAD + r"(?:có ý kiến|nhận được|xin trả lời|trả lời như sau|hướng dẫn như sau)"
-)
+
+def _speaker(verbs: str, not_organs: str = "") -> re.Pattern[str]:
+    """An organ opening a sentence or clause, then one of ``verbs``."""
+    return re.compile(
+        r"(?:^|(?<=[.;:,])\s+|(?<=\n))(?P<organ>" + not_organs + r"(?:Tổng cục|Chi cục|Cục|Bộ|"
+        r"Sở|Ban|Văn phòng|Thuế tỉnh|Thuế thành phố|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|"
+        r"Kho bạc Nhà nước|Bảo hiểm xã hội)(?:(?:,\s+(?=[A-ZĐÀ-Ỹ])|\s+)[^\s.;:,()]+){0,8}?)"
+        r"\s+(?:" + verbs + r")\b"
+    )
+
+
+_SPEAKER_SELF = _speaker(r"có ý kiến|nhận được|xin trả lời|trả lời như sau|hướng dẫn như sau")
 # 'Cục Thuế yêu cầu ...' too; never the Party's organs, whose demands letters quote.
-_SPEAKER_ASKS = re.compile(
-    _SPEAKER_HEAD.replace("(?P<organ>", "(?P<organ>(?!Bộ Chính trị|Ban Bí thư|Ban Chấp hành)")
-    + r"(?:đề nghị|yêu cầu)\b"
-)
+_SPEAKER_ASKS = _speaker("đề nghị|yêu cầu", r"(?!Bộ Chính trị|Ban Bí thư|Ban Chấp hành)")
 
 
 def letter_speaker(body: str) -> str | None:
@@ -127,7 +128,7 @@ def letter_speaker(body: str) -> str | None:
     return " ".join(found.group("organ").split()) if found else None
 
 
-def _unspaced(name: str, window: str) -> str:
+def _unspaced(name: str, text: str, limit: int) -> str:
     """A letter-spaced name from a PDF ('ỦY B AN NHÂN D Â N T HÀNH P HỐ HỒ C H Í M I NH')
     as the text spells it elsewhere, with its spaces where they belong ('CHỦ TỊCH ỦY BAN
     NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH' in the title); the name itself when it is not spaced
@@ -135,6 +136,7 @@ def _unspaced(name: str, window: str) -> str:
     words = name.split()
     if len(words) < 4 or sum(len(w) <= 2 for w in words) < len(words) * 0.4:
         return name
+    window = text[:limit]  # sliced only for a spaced name
     squashed = "".join(words).lower()
     chars = [(i, c) for i, c in enumerate(window) if not c.isspace()]
     joined = "".join(c for _, c in chars).lower()
@@ -218,7 +220,7 @@ def resolve(text: str, header: Header, sig: Signature, number: str | None, is_cv
         organ.warnings.append("issuer: no header, signature, opening or symbol names it")
         return organ
 
-    main = _unspaced(main, text[: header.end + 3000])
+    main = _unspaced(main, text, header.end + 3000)
     low = norm_tone(main)
     if low in _CENTRAL:
         organ.issuer, organ.level = _CENTRAL[low]
