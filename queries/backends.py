@@ -29,30 +29,36 @@ class EmbeddedBackend:
         self.graph = graph
         self.where = where
         self._by_number: dict[str, list[str]] | None = None
-        self._adjacency: dict[tuple, tuple[dict, dict]] = {}
+        self._adjacency: dict[tuple, tuple[Any, Any]] = {}
         self._row_fields: dict[str, tuple] | None = None
-        self._sort_rank: dict[str, int] | None = None
+        self._documents: Any = None
 
     def row_fields(self) -> dict[str, tuple]:
-        """key -> the fields a lineage row shows (traverse.row_fields), built on first use:
-        one lookup per row instead of eight on 100,000-row answers."""
+        """key -> the fields a lineage row shows (traverse.row_fields), built on first use."""
         if self._row_fields is None:
             from lexgraph.queries.traverse import row_fields
 
             self._row_fields = {k: row_fields(attrs) for k, attrs in self.graph.nodes.items()}
         return self._row_fields
 
-    def adjacency(
-        self, relations: tuple[str, ...], scope: str | None, direction: str
-    ) -> dict[str, dict[str, dict[str, Any]]]:
-        """Neighbours over qualifying edges only, each with its evidence edge: ``down``
-        cited -> {citing: edge}, ``up`` citing -> {cited: edge}.
+    def documents(self) -> Any:
+        """Every document as ``traverse.Documents`` (ids in key order), built on first use."""
+        if self._documents is None:
+            from lexgraph.queries.traverse import Documents
+
+            self._documents = Documents.of(self.row_fields())
+        return self._documents
+
+    def adjacency(self, relations: tuple[str, ...], scope: str | None, direction: str) -> Any:
+        """The qualifying edges of one direction as ``traverse.Edges`` over ``documents()``
+        (``down``: cited -> citing, ``up``: citing -> cited), each with the evidence a row
+        shows (``traverse.evidence_of``).
 
         Why: a search over the raw MultiDiGraph inspects every parallel edge's relation at
         every step, and a row then looks its evidence up among the parallel edges again.
         This index is built once per (relations, scope) on first use (about a second per
-        million edges) and kept, so a search only follows dict keys and a row's evidence
-        is ``index[parent][key]``: among parallel qualifying edges, the smallest by
+        million edges) and kept, so a search only follows arrays of ids and a row's
+        evidence is one list item: of the parallel qualifying edges, the smallest by
         ``traverse.rank_key(relations)``. It assumes the graph is not modified after the
         store is opened (the API never does).
         """
@@ -62,51 +68,51 @@ class EmbeddedBackend:
             both = self._adjacency[cache_key] = self._index(tuple(relations), scope)
         return both[0] if direction == "down" else both[1]
 
-    def _index(self, relations: tuple[str, ...], scope: str | None) -> tuple[dict, dict]:
-        from lexgraph.queries.traverse import rank_key
+    def _index(self, relations: tuple[str, ...], scope: str | None) -> tuple[Any, Any]:
+        import numpy as np
 
+        from lexgraph.queries.traverse import Edges, evidence_of, rank_key
+
+        documents = self.documents()
+        index = documents.index
         wanted = frozenset(relations)
         rank = rank_key(relations)
-        down: dict[str, dict[str, dict[str, Any]]] = {}
-        up: dict[str, dict[str, dict[str, Any]]] = {}
+        citing_ids: list[int] = []
+        cited_ids: list[int] = []
+        evidence: list[tuple] = []
         for citing, targets in self.graph._succ.items():  # the raw dict: no views
-            out: dict[str, dict[str, Any]] = {}
+            source = index[citing]
             for cited, parallel in targets.items():
                 if len(parallel) == 1:  # the usual case: no ranking to do
                     ((edge_id, data),) = parallel.items()
-                    if data.get("relation") in wanted and (
-                        scope is None or data.get("scope") == scope
+                    if data.get("relation") not in wanted or (
+                        scope is not None and data.get("scope") != scope
                     ):
-                        out[cited] = data
-                    continue
-                options = [
-                    (data, edge_id)
-                    for edge_id, data in parallel.items()
-                    if data.get("relation") in wanted
-                    and (scope is None or data.get("scope") == scope)
-                ]
-                if options:
-                    out[cited] = min(options, key=lambda o: rank(*o))[0]
-            if out:
-                up[citing] = out
-                for cited, data in out.items():
-                    if cited in down:
-                        down[cited][citing] = data
-                    else:
-                        down[cited] = {citing: data}
-        return down, up
+                        continue
+                else:
+                    options = [
+                        (data, edge_id)
+                        for edge_id, data in parallel.items()
+                        if data.get("relation") in wanted
+                        and (scope is None or data.get("scope") == scope)
+                    ]
+                    if not options:
+                        continue
+                    data = min(options, key=lambda o: rank(*o))[0]
+                citing_ids.append(source)
+                cited_ids.append(index[cited])
+                evidence.append(evidence_of(data))
+        n = len(documents.keys)
+        sources = np.array(citing_ids, dtype=np.int64)
+        targets_ = np.array(cited_ids, dtype=np.int64)
 
-    def sort_rank(self) -> dict[str, int]:
-        """key -> position in (date, unknown dates last; key) order over the whole store,
-        built on first use: rows then sort by one int lookup instead of two string sorts."""
-        if self._sort_rank is None:
-            fields = self.row_fields()
-            from lexgraph.queries.traverse import DATE, LAST_DATE
+        def rows(by: np.ndarray, to: np.ndarray) -> Edges:
+            order = np.argsort(by, kind="stable")
+            indptr = np.zeros(n + 1, dtype=np.int64)
+            np.cumsum(np.bincount(by, minlength=n), out=indptr[1:])
+            return Edges(indptr, to[order], [evidence[j] for j in order.tolist()])
 
-            ordered = sorted(fields)
-            ordered.sort(key=lambda k: LAST_DATE if (when := fields[k][DATE]) is None else when)
-            self._sort_rank = {k: i for i, k in enumerate(ordered)}
-        return self._sort_rank
+        return rows(targets_, sources), rows(sources, targets_)
 
     def node(self, key: str) -> dict[str, Any] | None:
         attrs = self.graph.nodes.get(key)
@@ -166,10 +172,6 @@ class Neo4jBackend:
     def by_leading_number(self, num: str) -> list[dict[str, Any]]:
         rows = self.run("by_number", prefixes=[f"{num}/", f"{num}-"])
         return sorted((clean_node(r["node"]) for r in rows), key=lambda n: n["key"])
-
-    def sort_rank(self) -> None:
-        """No store-wide rank here: rows sort on their own fields (traverse.sort_keys)."""
-        return None
 
     def close(self) -> None:
         self.driver.close()

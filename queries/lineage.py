@@ -14,46 +14,28 @@ Semantics (documented in the CLI help and the README):
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from lexgraph.model import IMPLEMENTING_RELATIONS
 from lexgraph.queries.results import DocumentRow
-from lexgraph.queries.traverse import (
-    Reach,
-    build_rows,
-    keep_filter,
-    search,
-)
+from lexgraph.queries.traverse import build_rows, keep_filter, kept, search
 
 
 def _embedded(backend: Any, key: str, direction: str, relations: tuple[str, ...],
               scope: str | None, max_depth: int | None, keep: Any):  # fmt: skip
-    """Search the store's cached qualifying adjacency, which also holds each neighbour's
-    evidence edge (backends.EmbeddedBackend.adjacency), so it is the evidence too."""
-    if key not in backend.graph:
+    """Search the store's cached qualifying edges, which also hold each edge's evidence
+    (backends.EmbeddedBackend.adjacency), so they are the evidence too."""
+    documents = backend.documents()
+    origin = documents.index.get(key)
+    if origin is None:
         return None
-    adjacency = backend.adjacency(relations, scope, direction)
-    reach = search(adjacency, key, max_depth)
-    nodes = backend.row_fields()
-    keys = reach.order if keep is None else [k for k in reach.order if keep(k, nodes[k])]
-    return reach, keys, nodes, adjacency
-
-
-def reach(
-    backend: Any,
-    key: str,
-    direction: str = "down",
-    relations: tuple[str, ...] = IMPLEMENTING_RELATIONS,
-    scope: str | None = None,
-    max_depth: int | None = None,
-) -> Reach | None:
-    """Depth and parent of everything ``key`` reaches (``down`` or ``up``); None if unknown."""
-    found = _fetch(backend, key, direction, relations, scope, max_depth, None)
-    return found[0] if found else None
+    edges = backend.adjacency(relations, scope, direction)
+    found = search(edges, origin, max_depth)
+    return documents, found, kept(documents, found, keep), edges.evidence
 
 
 def _fetch(backend, key, direction, relations, scope, max_depth, keep):  # type: ignore[no-untyped-def]
+    """None when ``key`` is unknown, else (documents, reach, kept ids, evidence by edge)."""
     if direction not in ("up", "down"):
         raise ValueError("direction must be 'up' or 'down'")
     if scope in (None, "any"):
@@ -85,8 +67,8 @@ def lineage(
     found = _fetch(backend, key, direction, relations, scope, depth, keep)
     if found is None:
         return None
-    reach_, keys, nodes, evidence = found
-    return build_rows(reach_, keys, nodes, evidence, direction, sort_rank=backend.sort_rank())
+    documents, reach, ids, evidence = found
+    return build_rows(documents, reach, ids, evidence, direction)
 
 
 def implementers(backend: Any, key: str, **options: Any) -> list[DocumentRow] | None:
@@ -102,6 +84,6 @@ def union(per_target: dict[str, list[DocumentRow]]) -> list[DocumentRow]:
             old = best.get(row.key)
             if old is None or (row.depth, row.target) < (old.depth, old.target):
                 best[row.key] = row
-    rows = [replace(r, target="|".join(sorted(per_target))) for r in best.values()]
+    rows = [r.replace(target="|".join(sorted(per_target))) for r in best.values()]
     rows.sort(key=lambda r: (r.depth, r.date is None, r.date or "", r.key))
     return rows

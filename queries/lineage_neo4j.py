@@ -20,13 +20,22 @@ from typing import Any
 from lexgraph.gc_pause import paused_gc
 from lexgraph.graph.neo4j_types import DEFAULT_TYPES, type_union
 from lexgraph.queries.backends import cypher
-from lexgraph.queries.traverse import rank_key, row_fields, search
+from lexgraph.queries.traverse import (
+    Documents,
+    Edges,
+    day_number,
+    evidence_of,
+    kept,
+    rank_key,
+    row_fields,
+    search,
+)
 
 
 def fetch_neo4j(backend: Any, key: str, direction: str, relations: tuple[str, ...],
            scope: str | None, max_depth: int | None, keep: Any):  # fmt: skip
-    """None when ``key`` is unknown, else (reach, kept keys, row fields, evidence as
-    parent -> {key: edge}).
+    """None when ``key`` is unknown, else (documents, reach, kept ids, evidence by edge
+    position), as ``lineage._embedded`` gives them.
 
     The relations are relationship types in the query text: the .cypher files name the
     default set, and any other set is replaced by ``type_union``, which keeps only members
@@ -38,7 +47,9 @@ def fetch_neo4j(backend: Any, key: str, direction: str, relations: tuple[str, ..
         node = backend.node(key)
         if node is None:
             return None
-        return search({}, key, max_depth), [], {key: row_fields(node)}, {}
+        documents = Documents.of({key: row_fields(node)})
+        found = search(Edges.of(documents, {}), 0, max_depth)
+        return documents, found, found.reached, []
     text = cypher(f"reach_{direction}")
     if types != DEFAULT_TYPES:
         text = text.replace(DEFAULT_TYPES, types)
@@ -59,49 +70,41 @@ def _fetch(tx: Any, text: str, key: str, scope: str | None, max_depth: int | Non
     if not found:
         return None
     key_of = {row[1]: row[0] for row in found}
-    nodes: dict[str, tuple] = {}
-    adjacency: dict[str, list[str]] = {}
-    links: dict[str, list[list[int]]] = {}  # key -> its [neighbour id, relationship id]s
+    fields: dict[str, tuple] = {}
+    # key -> {neighbour key: its relationship ids}: parallel qualifying edges are one edge
+    # of the search, whose evidence is ranked among them once the search has kept it.
+    links: dict[str, dict[str, list[int]]] = {}
     for row in found:
-        k, edges = row[0], row[10]
-        sources = row[9]
-        nodes[k] = (*row[2:9], sources[0] if sources else None)
-        adjacency[k] = [key_of[n] for n, _ in edges]
-        links[k] = edges
-    reach = search(adjacency, key, max_depth)
-    keys = reach.order if keep is None else [k for k in reach.order if keep(k, nodes[k])]
-    if not keys:
-        return reach, keys, nodes, {}
-    # The evidence candidates of a kept key: its parent's qualifying edges with it (one,
-    # unless parallel edges qualify). Each parent's edges are indexed once: a hub parent
-    # may have 100,000 kept neighbours.
-    parent = reach.parent
-    by_parent: dict[str, dict[str, list[int]]] = {}
-    wanted: dict[str, list[int]] = {}
-    for k in keys:
-        p = parent[k]
-        index = by_parent.get(p)
-        if index is None:
-            index = by_parent[p] = {}
-            for n, e in links[p]:
-                index.setdefault(key_of[n], []).append(e)
-        wanted[k] = index[k]
-    ids = [e for found_ids in wanted.values() for e in found_ids]
-    fetched = tx.run(cypher("reach_evidence"), ids=ids).single(strict=True)[0]
+        k, sources = row[0], row[9]
+        fields[k] = (*row[2:9], sources[0] if sources else None, day_number(row[7]))
+        by_neighbour: dict[str, list[int]] = {}
+        for n, e in row[10]:
+            other = key_of[n]
+            if other in by_neighbour:
+                by_neighbour[other].append(e)
+            else:
+                by_neighbour[other] = [e]
+        links[k] = by_neighbour
+    documents = Documents.of(fields)
+    edges = Edges.of(documents, links)
+    reach = search(edges, documents.index[key], max_depth)
+    ids = kept(documents, reach, keep)
+    if not ids.size:
+        return documents, reach, ids, {}
+    positions = reach.edge[ids].tolist()
+    wanted = [e for p in positions for e in edges.evidence[p]]
+    fetched = tx.run(cypher("reach_evidence"), ids=wanted).single(strict=True)[0]
     # reach_evidence.cypher's fields; a dict display is twice as fast as dict(zip()).
-    edges = {
+    by_id = {
         i: {"kind": kind, "scope": sc, "relation": rel, "start": start, "id": eid, "quote": quote}
         for i, kind, sc, rel, start, eid, quote in fetched
     }
-    evidence: dict[str, dict[str, dict]] = {}  # parent -> {key: its evidence edge}
-    for k, found_ids in wanted.items():
-        if len(found_ids) == 1:
-            edge = edges[found_ids[0]]
+    evidence: dict[int, tuple] = {}  # edge position -> its evidence_of
+    for p in positions:
+        candidates = edges.evidence[p]
+        if len(candidates) == 1:
+            edge = by_id[candidates[0]]
         else:
-            edge = min((edges[e] for e in found_ids), key=rank)
-        p = parent[k]
-        if p in evidence:
-            evidence[p][k] = edge
-        else:
-            evidence[p] = {k: edge}
-    return reach, keys, nodes, evidence
+            edge = min((by_id[e] for e in candidates), key=rank)
+        evidence[p] = evidence_of(edge)
+    return documents, reach, ids, evidence

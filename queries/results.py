@@ -1,14 +1,16 @@
 """Typed result rows shared by both stores, the API and the CLI.
 
-Why plain dataclasses: the same row prints as a table, JSON or CSV, compares equal across
-the networkx and Cypher implementations (the parity tests), and becomes a pandas frame
-without pandas being a dependency of the package.
+Why plain data classes (and for traversal rows, a tuple with named fields): the same row
+prints as a table, JSON or CSV, compares equal across the networkx and Cypher
+implementations (the parity tests), and becomes a pandas frame without pandas being a
+dependency of the package.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field, fields
+from operator import itemgetter
 from typing import Any, Generic, TypeVar
 
 NODE_FIELDS = (
@@ -29,30 +31,83 @@ def clean_node(props: dict[str, Any] | None) -> dict[str, Any]:
     return out
 
 
-@dataclass(slots=True)
-class DocumentRow:
+_DOCUMENT_FIELDS = ("number", "kind", "issuer", "province", "level", "date", "title", "source")
+_EVIDENCE_FIELDS = ("relation", "scope", "quote")
+
+
+class DocumentRow(tuple):
     """One document found by a traversal (implementers, lineage), with how it was reached.
 
-    Slotted: a traversal can return tens of thousands of rows, and a row without a
-    ``__dict__`` is built faster and takes less memory."""
+    Read it by field name (``row.number``, ``row.via``; ``DocumentRow.FIELDS`` lists them
+    in order) or whole with ``to_dict()``; rows compare equal when every field does.
 
-    key: str
-    number: str | None
-    kind: str | None
-    issuer: str | None
-    province: str | None
-    level: str | None
-    date: str | None
-    title: str | None
-    source: str | None  # the ingested file, or None for a document only referenced
-    depth: int
-    via: list[str]
-    relation: str | None
-    scope: str | None
-    lag_days: int | None
-    quote: str | None
-    parent: str | None  # the next document on the path (toward the query document)
-    target: str  # the query document this row answers for
+    Why not a dataclass: a traversal can return tens of thousands of rows, and copying 17
+    values into each cost a 10,000-row answer more than the search itself. A row stores
+    ``(key, document, depth, via, evidence, lag_days, parent, target)``, sharing the
+    document's fields and the evidence with every row that shows them
+    (queries/traverse.py builds it with ``tuple.__new__``); the other fields are read
+    through properties. Iterating or indexing a row gives that storage, not the fields.
+    """
+
+    __slots__ = ()
+
+    FIELDS = (
+        "key", *_DOCUMENT_FIELDS, "depth", "via", "relation", "scope", "lag_days", "quote",
+        "parent", "target",
+    )  # fmt: skip
+
+    def __new__(
+        cls, key: str, number: str | None, kind: str | None, issuer: str | None,
+        province: str | None, level: str | None, date: str | None, title: str | None,
+        source: str | None, depth: int, via: list[str], relation: str | None,
+        scope: str | None, lag_days: int | None, quote: str | None, parent: str | None,
+        target: str,
+    ) -> DocumentRow:  # fmt: skip
+        from lexgraph.queries.traverse import day_number
+
+        document = (number, kind, issuer, province, level, date, title, source, day_number(date))
+        evidence = (relation, scope, quote)
+        return tuple.__new__(cls, (key, document, depth, via, evidence, lag_days, parent, target))
+
+    key = property(itemgetter(0), doc="the document's canonical key")
+    depth = property(itemgetter(2), doc="the shortest distance to the query document")
+    via = property(itemgetter(3), doc="the documents in between")
+    lag_days = property(itemgetter(5), doc="days after (down) or before (up) the query document")
+    parent = property(itemgetter(6), doc="the next document toward the query document")
+    target = property(itemgetter(7), doc="the query document this row answers for")
+
+    def to_dict(self) -> dict[str, Any]:
+        key, document, depth, via, evidence, lag, parent, target = self
+        out = {"key": key, **dict(zip(_DOCUMENT_FIELDS, document, strict=False))}
+        out.update(depth=depth, via=list(via), relation=evidence[0], scope=evidence[1],
+                   lag_days=lag, quote=evidence[2], parent=parent, target=target)  # fmt: skip
+        return out
+
+    def replace(self, **changes: Any) -> DocumentRow:
+        """A copy with some fields changed (as ``dataclasses.replace``)."""
+        return DocumentRow(**{**self.to_dict(), **changes})
+
+    def __getnewargs__(self) -> tuple:  # pickling and copying go through the fields
+        return tuple(self.to_dict().values())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{k}={v!r}" for k, v in self.to_dict().items())
+        return f"DocumentRow({shown})"
+
+
+def _part_field(part: int, position: int, doc: str) -> property:
+    return property(lambda row: row[part][position], doc=doc)
+
+
+for _position, _name in enumerate(_DOCUMENT_FIELDS):
+    _doc = (
+        "the ingested file, or None for a document only referenced"
+        if _name == "source"
+        else f"the document's {_name}"
+    )
+    setattr(DocumentRow, _name, _part_field(1, _position, _doc))
+for _position, _name in enumerate(_EVIDENCE_FIELDS):
+    setattr(DocumentRow, _name, _part_field(4, _position, f"the evidence edge's {_name}"))
 
 
 @dataclass
@@ -152,12 +207,21 @@ class Result(Generic[T]):
             import pandas as pd
         except ImportError as error:  # pragma: no cover - pandas is installed in tests
             raise ImportError("to_pandas() needs pandas: pip install pandas") from error
-        columns = [f.name for f in fields(self.rows[0])] if self.rows else None
+        columns = field_names(self.rows[0]) if self.rows else None
         return pd.DataFrame(self.to_dicts(), columns=columns)
 
 
 def to_dict(row: Any) -> dict[str, Any]:
+    if isinstance(row, DocumentRow):
+        return row.to_dict()
     return asdict(row) if hasattr(row, "__dataclass_fields__") else dict(row)
+
+
+def field_names(row: Any) -> list[str]:
+    """A row's field names, in order."""
+    if isinstance(row, DocumentRow):
+        return list(DocumentRow.FIELDS)
+    return [f.name for f in fields(row)]
 
 
 def sort_rows(rows: Sequence[Any], *names: str) -> list[Any]:

@@ -163,7 +163,8 @@ def main() -> None:
         k for k in graph if graph.nodes[k].get("level") in ("central_state", "central_party")
     )
     by_document = embedded.backend.adjacency(IMPLEMENTING_RELATIONS, "document", "down")
-    sizes = {k: len(search(by_document, k, None).order) for k in centrals}
+    index = embedded.backend.documents().index
+    sizes = {k: len(search(by_document, index[k], None).reached) for k in centrals}
     fitting = [k for k in centrals if 1000 <= sizes[k] <= 10000]
     mid = max(fitting, key=lambda k: (sizes[k], k)) if fitting else None
     n_mid = sizes[mid] if mid else 0

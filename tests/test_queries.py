@@ -263,15 +263,21 @@ def test_open_embedded_store_file(tmp_path) -> None:
 
 
 def test_search_takes_the_smallest_key_one_step_closer_as_parent() -> None:
-    from lexgraph.queries.traverse import search
+    from lexgraph.queries.traverse import adjacency_search
 
     # o <- b, o <- a, a <- c, b <- c, b <- d; c is met first from b, then from a (smaller).
     adjacency = {"o": ["b", "a"], "b": ["c", "d"], "a": ["c"], "c": ["o"]}
-    found = search(adjacency, "o", None)
-    assert found.order == ["b", "a", "c", "d"]
-    assert found.depth == {"o": 0, "b": 1, "a": 1, "c": 2, "d": 2}
-    assert found.parent == {"b": "o", "a": "o", "c": "a", "d": "b"}
-    assert search(adjacency, "o", 1).order == ["b", "a"]
+    documents, found = adjacency_search(adjacency, "o", None)
+    keys = documents.keys
+    assert [keys[i] for i in found.reached] == ["a", "b", "c", "d"]  # by depth, then key
+    assert {keys[i]: int(found.depth[i]) for i in range(len(keys))} == {
+        "o": 0, "b": 1, "a": 1, "c": 2, "d": 2
+    }  # fmt: skip
+    assert {keys[i]: keys[found.parent[i]] for i in found.reached} == {
+        "b": "o", "a": "o", "c": "a", "d": "b"
+    }  # fmt: skip
+    _, one_step = adjacency_search(adjacency, "o", 1)
+    assert [keys[i] for i in one_step.reached] == ["a", "b"]
 
 
 def test_cached_adjacency_is_per_relation_set_and_scope() -> None:

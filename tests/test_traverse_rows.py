@@ -15,7 +15,7 @@ import pytest
 import lexgraph
 from lexgraph.graph.build import build_graph
 from lexgraph.model import IMPLEMENTING_RELATIONS
-from lexgraph.queries.traverse import build_rows, edge_ok, keep_filter, rank_key, search
+from lexgraph.queries.traverse import edge_ok, keep_filter, lag_days, rank_key, row_fields
 from lexgraph.synth import synthetic_records
 
 
@@ -24,8 +24,27 @@ def store() -> lexgraph.Graph:
     return lexgraph.Graph.from_graph(build_graph(synthetic_records(1500, 9000, seed=7)))
 
 
+def plain_search(adjacency: dict[str, list[str]], origin: str):
+    """Depths and smallest-key parents by a plain breadth-first search over keys."""
+    depth, parent, frontier = {origin: 0}, {}, [origin]
+    while frontier:
+        found: set[str] = set()
+        for node in frontier:
+            for other in adjacency.get(node, ()):
+                if other not in depth or (depth[other] == depth[node] + 1 and other in found):
+                    if other not in depth:
+                        depth[other] = depth[node] + 1
+                        found.add(other)
+                    if other not in parent or node < parent[other]:
+                        parent[other] = node
+        frontier = sorted(found)
+    return depth, parent
+
+
 def plain_rows(g: lexgraph.Graph, key: str, direction: str, relations, scope, keep):
-    """The answer computed without the index's evidence or the store-wide sort rank."""
+    """The answer computed without the stores' indexes or arrays: a breadth-first search
+    over keys, evidence ranked among the raw parallel edges, rows sorted by tuple keys,
+    vias walked from each key, lags from the dates."""
     graph = g.backend.graph
     step = graph.pred if direction == "down" else graph.succ
     adjacency = {
@@ -36,25 +55,31 @@ def plain_rows(g: lexgraph.Graph, key: str, direction: str, relations, scope, ke
         )
         for node in graph
     }
-    reach = search(adjacency, key, None)
-    nodes = g.backend.row_fields()
-    keys = [k for k in reach.order if keep is None or keep(k, nodes[k])]
+    depth, parent = plain_search(adjacency, key)
+    nodes = {k: row_fields({**graph.nodes[k]}) for k in graph}
+    keys = [k for k in depth if k != key and (keep is None or keep(k, nodes[k]))]
+    keys.sort(key=lambda k: (depth[k], nodes[k][5] is None, nodes[k][5] or "", k))
     rank = rank_key(relations)
-    evidence = {}
+    rows = []
     for k in keys:
-        citing, cited = (k, reach.parent[k]) if direction == "down" else (reach.parent[k], k)
+        citing, cited = (k, parent[k]) if direction == "down" else (parent[k], k)
         options = [(d, i) for i, d in graph[citing][cited].items() if edge_ok(d, relations, scope)]
-        evidence.setdefault(reach.parent[k], {})[k] = min(options, key=lambda o: rank(*o))[0]
-    rows = build_rows(reach, keys, nodes, evidence, direction)
-    by_tuple = sorted(rows, key=lambda r: (r.depth, r.date is None, r.date or "", r.key))
-    assert [r.key for r in rows] == [r.key for r in by_tuple]
-    for row in rows:  # via walked from each key, independently of the other rows
-        chain, node = [], reach.parent[row.key]
+        edge = min(options, key=lambda o: rank(*o))[0]
+        chain, node = [], parent[k]
         while node != key:
             chain.append(node)
-            node = reach.parent[node]
-        assert row.via == (chain if direction == "down" else chain[::-1])
-    return [lexgraph.queries.results.to_dict(r) for r in rows]
+            node = parent[node]
+        number, kind, issuer, province, level, when, title, source, _ = nodes[k]
+        lag = lag_days(when, graph.nodes[key].get("date"))
+        rows.append({
+            "key": k, "number": number, "kind": kind, "issuer": issuer, "province": province,
+            "level": level, "date": when, "title": title, "source": source, "depth": depth[k],
+            "via": chain if direction == "down" else chain[::-1],
+            "relation": edge.get("relation"), "scope": edge.get("scope"),
+            "lag_days": lag if direction == "down" or lag is None else -lag,
+            "quote": edge.get("quote"), "parent": parent[k], "target": key,
+        })  # fmt: skip
+    return rows
 
 
 def central_keys(g: lexgraph.Graph) -> list[str]:
