@@ -144,6 +144,21 @@ class Neo4jBackend:
         self.driver = driver
         self.database = database
         self.where = where
+        # Procedure name -> whether the server has it; an entry set to False makes a query
+        # take its plain Cypher path (the parity tests run both paths this way).
+        self.procedures: dict[str, bool] = {}
+
+    def has_procedure(self, name: str) -> bool:
+        """Whether the server offers procedure ``name`` (asked once per backend): lexgraph's
+        own (``scripts/neo4j plugin``) speed up a query where installed and are not needed."""
+        found = self.procedures.get(name)
+        if found is None:
+            rows = self.run_text(
+                "SHOW PROCEDURES YIELD name WHERE name = $name RETURN count(*) AS n",
+                {"name": name},
+            )
+            found = self.procedures[name] = bool(rows and rows[0]["n"])
+        return found
 
     def run(self, name: str, **params: Any) -> list[dict[str, Any]]:
         """Run ``<name>.cypher`` with ``params`` as a read query; rows as plain dicts."""

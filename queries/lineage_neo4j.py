@@ -17,12 +17,15 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 from lexgraph.gc_pause import paused_gc
 from lexgraph.graph.neo4j_types import DEFAULT_TYPES, type_union
 from lexgraph.queries.backends import cypher
 from lexgraph.queries.traverse import (
     Documents,
     Edges,
+    Reach,
     day_number,
     evidence_of,
     kept,
@@ -50,6 +53,11 @@ def fetch_neo4j(backend: Any, key: str, direction: str, relations: tuple[str, ..
         documents = Documents.of({key: row_fields(node)})
         found = search(Edges.of(documents, {}), 0, max_depth)
         return documents, found, found.reached, []
+    if backend.has_procedure("lexgraph.reach"):
+        with backend.session() as session, paused_gc():
+            return session.execute_read(
+                _call_procedure, key, direction, types.split("|"), relations, scope, max_depth, keep
+            )
     text = cypher(f"reach_{direction}")
     if types != DEFAULT_TYPES:
         text = text.replace(DEFAULT_TYPES, types)
@@ -108,3 +116,31 @@ def _fetch(tx: Any, text: str, key: str, scope: str | None, max_depth: int | Non
             edge = min((by_id[e] for e in candidates), key=rank)
         evidence[p] = evidence_of(edge)
     return documents, reach, ids, evidence
+
+
+def _call_procedure(tx: Any, key: str, direction: str, types: list[str],
+                    relations: tuple[str, ...], scope: str | None, max_depth: int | None,
+                    keep: Any):  # fmt: skip
+    """The search run inside the server (``lexgraph.reach``, scripts/neo4j-launcher): one
+    record of parallel lists, the origin first, each reached document with its depth, its
+    parent (an index into the lists) and the evidence of its edge to the parent."""
+    record = tx.run(
+        cypher("reach_procedure"), key=key, direction=direction, types=types,
+        relations=list(relations), scope=scope, max_depth=-1 if max_depth is None else max_depth,
+    ).single()  # fmt: skip
+    if record is None:
+        return None
+    keys, depths, parents, fields, evidence = record
+    documents = Documents.of({k: (*f, day_number(f[5])) for k, f in zip(keys, fields, strict=True)})
+    n = len(keys)
+    ids = np.fromiter(map(documents.index.__getitem__, keys), dtype=np.int64, count=n)
+    depth = np.full(n, -1, dtype=np.int32)
+    depth[ids] = depths
+    parent = np.zeros(n, dtype=np.int64)
+    parent[ids[1:]] = ids[np.array(parents[1:], dtype=np.int64)]
+    edge = np.zeros(n, dtype=np.int64)
+    edge[ids] = np.arange(n, dtype=np.int64)  # a document's evidence is at its position
+    reached = ids[1:]
+    reached = reached[np.lexsort((reached, depth[reached]))]
+    reach = Reach(int(ids[0]), depth, parent, edge, reached)
+    return documents, reach, kept(documents, reach, keep), [e and tuple(e) for e in evidence]

@@ -128,14 +128,26 @@ def loaded(neo4j_server, neo4j_driver):
     return load
 
 
+def _reach_path(g: lexgraph.Graph, path: str) -> lexgraph.Graph:
+    """``g`` answering implementers/lineage through ``path``: the server-side search
+    (``lexgraph.reach``, which the project's server has) or plain Cypher and the search
+    in Python (any other server)."""
+    if path == "procedure":
+        assert g.backend.has_procedure("lexgraph.reach"), "scripts/neo4j installs the plugin"
+    else:
+        g.backend.procedures["lexgraph.reach"] = False
+    return g
+
+
+@pytest.mark.parametrize("path", ["procedure", "cypher"])
 @pytest.mark.parametrize(
     "name",
     ["hand", "examples", "seeds", "synthetic", pytest.param("corpus", marks=pytest.mark.corpus)],
 )
-def test_both_stores_answer_identically(name: str, loaded) -> None:
+def test_both_stores_answer_identically(name: str, path: str, loaded) -> None:
     graph = GRAPHS[name]()
     embedded = lexgraph.Graph.from_graph(graph)
-    neo4j = loaded(graph)
+    neo4j = _reach_path(loaded(graph), path)
     sample = _sample(graph)
     expected, actual = battery(embedded, sample), battery(neo4j, sample)
     assert expected.keys() == actual.keys()
@@ -148,6 +160,46 @@ def test_both_stores_answer_identically(name: str, loaded) -> None:
     if name in ("hand", "synthetic", "examples"):
         rows = [r for q, v in expected.items() if q.startswith("lineage down") for r in v[0]]
         assert any(r["depth"] >= 2 for r in rows), "no multi-hop implementer in the battery"
+
+
+@pytest.mark.parametrize("path", ["procedure", "cypher"])
+def test_parents_and_evidence_are_chosen_alike(path: str, loaded) -> None:
+    # Keys compare by code point as Python compares them: U+1F600 sorts after U+FFFF,
+    # though its UTF-16 surrogate (U+D83D) sorts before. And between parallel edges the
+    # evidence is a citation before an assertion, document scope before task, then the
+    # order of the relations asked for, then the offset.
+    import networkx as nx
+
+    high, low = "1/KH-UBND@2020@\U0001f600", "1/KH-UBND@2020@\uffff"
+    graph = nx.MultiDiGraph()
+
+    def edge(u: str, v: str, name: str, **data: Any) -> None:
+        graph.add_edge(u, v, key=name, **{"relation": "implements", "scope": "document",
+                                          "kind": "citation", "start": 5, "quote": name, **data})  # fmt: skip
+
+    edge(high, "o/CT-TTg@2020", "high")
+    edge(low, "o/CT-TTg@2020", "low")
+    edge("c/KH-UBND@2021", high, "from high")
+    edge("c/KH-UBND@2021", low, "from low")
+    edge("p/KH-UBND@2021", high, "assertion", kind="assertion")
+    edge("p/KH-UBND@2021", high, "task", scope="task", start=1)
+    edge("p/KH-UBND@2021", high, "based on", relation="based_on", start=1)
+    edge("p/KH-UBND@2021", high, "later", start=9)
+    edge("p/KH-UBND@2021", high, "first", start=7)
+    for key in graph:
+        graph.nodes[key].update(key=key, kind="Kế hoạch", ingested=True, sources=[])
+    embedded = lexgraph.Graph.from_graph(graph)
+    neo4j = _reach_path(loaded(graph), path)
+    for g in (embedded, neo4j):
+        rows = {r.key: r for r in g.implementers("o/CT-TTg@2020")}
+        assert rows["c/KH-UBND@2021"].parent == low, g  # UTF-16 order would pick high
+        assert rows["c/KH-UBND@2021"].quote == "from low"
+        assert rows["p/KH-UBND@2021"].quote == "first"
+        assert g.implementers("o/CT-TTg@2020", scope="task").rows == []
+    assert (
+        embedded.implementers("o/CT-TTg@2020").to_dicts()
+        == neo4j.implementers("o/CT-TTg@2020").to_dicts()
+    )
 
 
 def test_cypher_is_read_only_on_the_server(loaded) -> None:
