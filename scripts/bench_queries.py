@@ -245,10 +245,20 @@ def main() -> None:
             load_graph(driver, graph, database=settings.database)
             load_s = time.perf_counter() - started
         neo = lexgraph.Graph(Neo4jBackend(driver, settings.database))
+        procedure = neo.backend.has_procedure("lexgraph.reach")
+        print(f"neo4j: lexgraph.reach procedure {'present' if procedure else 'absent'}",
+              file=sys.stderr)  # fmt: skip
         for name, fn in cases.items():
             bench(
                 "neo4j", name, lambda fn=fn: fn(neo), args.slow_runs if name in slow else args.runs
             )
+        if procedure and mid:
+            # The same answer on a server without lexgraph's plugin: plain Cypher, and the
+            # search in Python (the other path of queries/lineage_neo4j.py).
+            plain_neo = lexgraph.Graph(Neo4jBackend(driver, settings.database))
+            plain_neo.backend.procedures["lexgraph.reach"] = False
+            bench("neo4j", "implementers (unbounded), thousands: plain Cypher (no plugin)",
+                  lambda: plain_neo.implementers(mid, scope="document"), args.runs)  # fmt: skip
         if previous:
             old, _, old_neo4j = previous
             before = old_neo4j(driver, settings.database)
