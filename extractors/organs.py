@@ -86,11 +86,21 @@ _MINISTRIES = {
     "BNG": "Bộ Ngoại giao",
     "BDTTG": "Bộ Dân tộc và Tôn giáo",
 }
+
+
+def _spaced(words: str) -> str:
+    """A regex of ``words`` (alternatives separated by '|') with any blank run, a line break
+    included, between their words: a PDF's text layer or a wrapped copy breaks lines
+    anywhere ('Ủy ban nhân dân tỉnh ban' / 'hành Kế hoạch', tvpl-182-kh-ubnd-dong-nai)."""
+    return "|".join(r"\s+".join(map(re.escape, w.split(" "))) for w in words.split("|"))
+
+
 _OPENING = re.compile(
-    r"(?P<organ>Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Sở [^\n.;:]{3,70}?)"
-    rf"(?:\s+(?P<unit>{_UNITS}))?(?:\s+[A-ZĐÀ-Ỹ][\wđ]*(?:\s+[A-ZĐÀ-Ỹ][\wđ]*){{0,3}})?"
-    r"\s+(?:đã\s+)?(?:ban hành|xây dựng|triển khai|phát động)\s+(?:[Kk]ế hoạch|[Cc]hỉ thị|"
-    r"[Qq]uyết định|[Cc]hương trình|[Pp]hương án|[Đđ]ề án)"
+    rf"(?P<organ>{_spaced('Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân dân|HĐND')}"
+    r"|Sở [^\n.;:]{3,70}?)"
+    rf"(?:\s+(?P<unit>{_spaced(_UNITS)}))?(?:\s+[A-ZĐÀ-Ỹ][\wđ]*(?:\s+[A-ZĐÀ-Ỹ][\wđ]*){{0,3}})?"
+    rf"\s+(?:đã\s+)?(?:{_spaced('ban hành|xây dựng|triển khai|phát động')})\s+"
+    rf"(?:{_spaced('Kế hoạch|kế hoạch|Chỉ thị|chỉ thị|Quyết định|quyết định|Chương trình|chương trình|Phương án|phương án|Đề án|đề án')})"
 )
 
 
@@ -206,7 +216,7 @@ def resolve(text: str, header: Header, sig: Signature, number: str | None, is_cv
     if main is None and sig.on_behalf:
         main = sig.on_behalf
     if main is None and opening:
-        main = opening.group("organ")
+        main = " ".join(opening.group("organ").split())
     if main is None and is_cv:
         main = letter_speaker(body[:2500])
     if main is None:
@@ -280,7 +290,9 @@ def _named(text: str):  # -> Province | None
 def _local(organ, text, header, local, main, opening, place, context_province, sym_parts):
     chair = local.group("chair") or any(p == "CTUBND" for p in sym_parts)
     body = "HĐND" if local.group("body") in ("hội đồng nhân dân", "hđnd") else "UBND"
-    unit = local.group("unit") or (opening.group("unit") if opening else None)
+    unit = local.group("unit") or (
+        " ".join(opening.group("unit").split()) if opening and opening.group("unit") else None
+    )
     name = None
     if local.group("name"):
         name = main[local.start("name") : local.end("name")].strip()
