@@ -134,7 +134,7 @@ _CONNECTOR_END = re.compile(
 )
 _BODY_CUE = re.compile(
     r"^(?:Căn cứ|Thực hiện|Triển khai|Xét|Theo|Kính gửi|Để|Nhằm|Trong|Ngày \d|Qua|Sau|"
-    r"Trên cơ sở|Tiếp tục|[IVX]+[.\-]|\d+\.|[a-zđ]\)|Điều \d|Chương|Phần|QUYẾT ĐỊNH:)"
+    r"Trên cơ sở|Tiếp tục|[IVX]+[.\-]|\d+\.(?!\d)|[a-zđ]\)|Điều \d|Chương|Phần|QUYẾT ĐỊNH:)"
 )
 
 
@@ -417,16 +417,22 @@ def _parse_kind_title(
     if not title:
         return
     upper = is_upper(title[0])
-    while i < len(lines) and len(title) < 12:
+    # Twelve lines at most, unless the lines are short: a title wrapped in a narrow column
+    # (a PDF's text layer) takes many lines of few words.
+    while i < len(lines) and (len(title) < 12 or (len(title) < 24 and sum(map(len, title)) < 800)):
         line = lines[i][0]
         if not line or _RULE.match(line) or _DATE.match(line) or line.startswith("Kính gửi"):
             break
         if upper:
-            if not is_upper(line):
+            # A line without letters ('2026 - 2031', the term a wrapped title ends with)
+            # is neither case: it goes on the title.
+            if not is_upper(line) and any(c.isalpha() for c in line):
                 break
             if _AUTHORITY.match(norm_tone(line)) and not _CONNECTOR_END.search(title[-1]):
                 break
-        elif _BODY_CUE.match(line) or (is_upper(line) and len(line) > 3):
+        elif _BODY_CUE.match(line) or (is_upper(line) and len(line) > 3 and not line[0].isdigit()):
+            # (A line opening with a digit is a wrapped number, '66.13/2026/NQ-CP', not an
+            # upper-case heading.)
             break
         elif _CONSOLIDATED_FROM.match(line) and (
             header.banner_organ or not _CONNECTOR_END.search(title[-1])

@@ -10,6 +10,10 @@
   repeated above the header's, and 'XÁC THỰC VĂN BẢN HỢP NHẤT' are not the issuer.
 - A footnote mark on the kind line ('NGHỊ ĐỊNH1') is not the title's first word.
 - The motto inside a sentence is not the header, and the motto is never a title.
+- A title line that starts with a digit continues the title: a term wrapped after an
+  upper-case title ('GIAI ĐOẠN' / '2026 - 2030'), a number wrapped after 'số' or a kind
+  ('Thông tư số' / '13/2020/TT-BTC'); a dotted number ('66.13/2026/NQ-CP') is no list
+  item, and a number's upper-case symbol is no heading.
 
 The lines are quoted from ../shared/corpus, so the rules run without it;
 ``test_quotes_are_real`` checks them against their files when it is present.
@@ -167,6 +171,64 @@ WRAPPED_NUMBER = quote(
 def test_a_number_whose_symbol_wraps_to_the_next_line() -> None:
     info, _ = extract_metadata("ỦY BAN NHÂN\nDÂN\nTỈNH NGHỆ AN\n--------\n\n" + WRAPPED_NUMBER)
     assert (info.number, info.date) == ("3783/QĐ-UBND", "2025-11-20")
+
+
+UPPER_TITLE_TERM = quote(
+    "tvpl-144-kh-ubnd-bac-ninh.txt",
+    "ỦY BAN NHÂN DÂN\n\nTỈNH BẮC NINH\n-------\n\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\n---------------\n\nSố: 144/KH-UBND\n\nBắc Ninh, ngày 24\n"
+    "tháng 11 năm 2025\n\nKẾ HOẠCH\n\n"
+    "PHÁT TRIỂN KINH TẾ SỐ VÀ XÃ HỘI SỐ TỈNH BẮC NINH GIAI ĐOẠN\n2026 - 2030\n\n"
+    "Căn cứ Nghị quyết số\n57-NQ/TW ngày 22/12/2024 của Bộ Chính trị",
+)
+SUBJECT_NUMBER_LINE = quote(
+    "tvpl-11306-vpcp-nn.txt",
+    "VĂN PHÒNG CHÍNH PHỦ\n--------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\n---------------\n\nSố: 11306/VPCP-NN\nV/v\n"
+    "đề xuất giải pháp tháo gỡ khó khăn trong việc triển khai Nghị định\n136/2025/NĐ-CP\n\n"
+    "Hà Nội, ngày 18 tháng 11 năm 2025\n",
+)
+TITLE_NUMBER_LINE = quote(
+    "congbao-06-2026-tt-btc.txt",
+    "BỘ TÀI CHÍNH\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+    "Số: 06/2026/TT-BTC\nHà Nội, ngày 26  tháng 01 năm 2026\n\n\nTHÔNG TƯ\n"
+    "Sửa đổi, bổ sung một số điều của Thông tư số 13/2015/TT-BTC ngày 30\n"
+    "tháng 01 năm 2015 của Bộ trưởng Bộ Tài chính quy định về kiểm tra, giám\n"
+    "sát, tạm dừng làm thủ tục hải quan đối với hàng hóa xuất khẩu, nhập khẩu\n"
+    "có yêu cầu bảo vệ quyền sở hữu trí tuệ; kiểm soát hàng giả và hàng hóa\n"
+    "xâm phạm quyền sở hữu trí tuệ được sửa đổi, bổ sung bởi Thông tư số\n13/2020/TT-BTC\n\n",
+)
+DOTTED_NUMBER_TITLE = quote(
+    "congbao-15-2026-nq-cp.txt",
+    "NGHỊ QUYẾT\nTạm ngưng hiệu lực Nghị định số 46/2026/NĐ-CP\n"
+    "ngày 26 tháng 01 năm 2026 và Nghị quyết số 66.13/2026/NQ-CP\n"
+    "ngày 27 tháng 01 năm 2026 của Chính phủ\n\nCăn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;",
+)
+
+
+def test_a_title_line_opening_with_a_digit_goes_on() -> None:
+    info, _ = extract_metadata(UPPER_TITLE_TERM)
+    assert info.title == "Phát triển kinh tế số và xã hội số tỉnh Bắc Ninh giai đoạn 2026 - 2030"
+    info, _ = extract_metadata(SUBJECT_NUMBER_LINE)
+    assert info.title.endswith("trong việc triển khai Nghị định 136/2025/NĐ-CP")
+    info, _ = extract_metadata(TITLE_NUMBER_LINE)
+    assert info.title.endswith("được sửa đổi, bổ sung bởi Thông tư số 13/2020/TT-BTC")
+    assert info.number == "06/2026/TT-BTC"
+
+
+def test_a_dotted_number_wrapped_to_its_own_line_is_no_list_item() -> None:
+    # The gazette's title as a narrower column wraps it: the number alone on a line.
+    header = (
+        "CHÍNH PHỦ\n_______\n\nSố:   15/2026/NQ-CP\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 06  tháng 4 năm 2026\n\n"
+    )
+    title = (
+        "Tạm ngưng hiệu lực Nghị định số 46/2026/NĐ-CP ngày 26 tháng 01 năm 2026 và Nghị quyết "
+        "số 66.13/2026/NQ-CP ngày 27 tháng 01 năm 2026 của Chính phủ"
+    )
+    for text in (DOTTED_NUMBER_TITLE, DOTTED_NUMBER_TITLE.replace("số 66.13", "số\n66.13")):
+        info, _ = extract_metadata(header + text)
+        assert info.title == title, text
 
 
 def test_quotes_are_real() -> None:
