@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -53,6 +55,16 @@ def read_gold(path: Path) -> list[dict]:
 @pytest.fixture(scope="session")
 def seed_gold(seeds_dir: Path) -> dict[str, dict]:
     return {row["file"]: row for row in read_gold(seeds_dir / "gold.jsonl")}
+
+
+def evaluate(folder: Path) -> dict:
+    """`lexgraph evaluate --json` on ``folder`` against its gold.jsonl, as CI runs it."""
+    result = subprocess.run(
+        [sys.executable, "-m", "lexgraph", "evaluate", "--gold", str(folder / "gold.jsonl"), str(folder), "--json"],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
 
 
 from tests.neo4j_fixtures import *  # noqa: E402, F403  (the real Neo4j server fixtures)

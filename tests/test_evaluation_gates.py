@@ -3,21 +3,11 @@ the corpus gold so that no change quietly loses accuracy on text nobody tuned to
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-
-def evaluate(folder: Path) -> dict:
-    result = subprocess.run(
-        [sys.executable, "-m", "lexgraph", "evaluate", "--gold", str(folder / "gold.jsonl"), str(folder), "--json"],
-        capture_output=True, text=True,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+from tests.conftest import evaluate
 
 
 def test_seed_scores_meet_the_issue_thresholds(seeds_dir: Path) -> None:

@@ -17,12 +17,12 @@ joiner ('33/CT' / '-TTg', seed 000) cuts the number.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import evaluate
 
 
 def wrapped_copy(folder: Path, into: Path, width: int = 80) -> Path:
@@ -41,15 +41,6 @@ def wrapped_copy(folder: Path, into: Path, width: int = 80) -> Path:
         (into / name).write_text("\n".join(lines) + "\n", "utf-8")
     (into / "gold.jsonl").write_bytes(gold.read_bytes())
     return into
-
-
-def evaluate(folder: Path) -> dict:
-    result = subprocess.run(
-        [sys.executable, "-m", "lexgraph", "evaluate", "--gold", str(folder / "gold.jsonl"), str(folder), "--json"],
-        capture_output=True, text=True,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
 
 
 def scores(report: dict) -> dict:
