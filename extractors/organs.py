@@ -88,11 +88,11 @@ _MINISTRIES = {
 }
 
 
-def _spaced(words: str) -> str:
-    """A regex of ``words`` (alternatives separated by '|') with any blank run, a line break
-    included, between their words: a PDF's text layer or a wrapped copy breaks lines
-    anywhere ('Ủy ban nhân dân tỉnh ban' / 'hành Kế hoạch', tvpl-182-kh-ubnd-dong-nai)."""
-    return "|".join(r"\s+".join(map(re.escape, w.split(" "))) for w in words.split("|"))
+def _spaced(pattern: str) -> str:
+    """``pattern`` with each space made any blank run, a line break included: a PDF's text
+    layer or a wrapped copy breaks lines anywhere ('Ủy ban nhân dân tỉnh ban' / 'hành Kế
+    hoạch', tvpl-182-kh-ubnd-dong-nai)."""
+    return pattern.replace(" ", r"\s+")
 
 
 _OPENING = re.compile(
@@ -100,7 +100,7 @@ _OPENING = re.compile(
     r"|Sở [^\n.;:]{3,70}?)"
     rf"(?:\s+(?P<unit>{_spaced(_UNITS)}))?(?:\s+[A-ZĐÀ-Ỹ][\wđ]*(?:\s+[A-ZĐÀ-Ỹ][\wđ]*){{0,3}})?"
     rf"\s+(?:đã\s+)?(?:{_spaced('ban hành|xây dựng|triển khai|phát động')})\s+"
-    rf"(?:{_spaced('Kế hoạch|kế hoạch|Chỉ thị|chỉ thị|Quyết định|quyết định|Chương trình|chương trình|Phương án|phương án|Đề án|đề án')})"
+    rf"(?:{_spaced('[Kk]ế hoạch|[Cc]hỉ thị|[Qq]uyết định|[Cc]hương trình|[Pp]hương án|[Đđ]ề án')})"
 )
 
 

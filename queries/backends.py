@@ -30,23 +30,16 @@ class EmbeddedBackend:
         self.where = where
         self._by_number: dict[str, list[str]] | None = None
         self._adjacency: dict[tuple, tuple[Any, Any]] = {}
-        self._row_fields: dict[str, tuple] | None = None
         self._documents: Any = None
 
-    def row_fields(self) -> dict[str, tuple]:
-        """key -> the fields a lineage row shows (traverse.row_fields), built on first use."""
-        if self._row_fields is None:
-            from lexgraph.queries.traverse import row_fields
-
-            self._row_fields = {k: row_fields(attrs) for k, attrs in self.graph.nodes.items()}
-        return self._row_fields
-
     def documents(self) -> Any:
-        """Every document as ``traverse.Documents`` (ids in key order), built on first use."""
+        """Every document as ``traverse.Documents`` (ids in key order, each with its row
+        fields: ``traverse.row_fields``), built on first use."""
         if self._documents is None:
-            from lexgraph.queries.traverse import Documents
+            from lexgraph.queries.traverse import Documents, row_fields
 
-            self._documents = Documents.of(self.row_fields())
+            nodes = self.graph.nodes.items()
+            self._documents = Documents.of({k: row_fields(attrs) for k, attrs in nodes})
         return self._documents
 
     def adjacency(self, relations: tuple[str, ...], scope: str | None, direction: str) -> Any:

@@ -323,6 +323,6 @@ def adjacency_search(adjacency: Mapping[str, Iterable[str]], origin: str,
                      max_depth: int | None) -> tuple[Documents, Reach]:  # fmt: skip
     """``search`` over a plain ``key -> neighbour keys`` mapping (tests, small graphs)."""
     keys = set(adjacency) | {k for found in adjacency.values() for k in found} | {origin}
-    documents = Documents.of({k: (None,) * 8 + (None,) for k in keys})
+    documents = Documents.of({k: (None,) * 9 for k in keys})
     edges = Edges.of(documents, {k: dict.fromkeys(v) for k, v in adjacency.items()})
     return documents, search(edges, documents.index[origin], max_depth)

@@ -31,12 +31,11 @@ def plain_search(adjacency: dict[str, list[str]], origin: str):
         found: set[str] = set()
         for node in frontier:
             for other in adjacency.get(node, ()):
-                if other not in depth or (depth[other] == depth[node] + 1 and other in found):
-                    if other not in depth:
-                        depth[other] = depth[node] + 1
-                        found.add(other)
-                    if other not in parent or node < parent[other]:
-                        parent[other] = node
+                if other not in depth:
+                    depth[other], parent[other] = depth[node] + 1, node
+                    found.add(other)
+                elif other in found and node < parent[other]:
+                    parent[other] = node
         frontier = sorted(found)
     return depth, parent
 
